@@ -1,0 +1,158 @@
+using CertGuard.Core.Catalogue;
+using CertGuard.Core.Holders;
+using CertGuard.Core.Time;
+
+namespace CertGuard.Core.Certificates;
+
+/// <summary>
+/// A special operations certificate (特种作业操作证): one holder, one operation item. Its number is the holder's
+/// resident ID number, so (number, item) is its key. Valid 6 years, reviewed every 3 (or 6 when granted).
+/// </summary>
+public sealed partial class Certificate
+{
+    private readonly List<CertificateEvent> _history = [];
+
+    private Certificate()
+    {
+        Number = HolderName = CategoryCode = ItemCode = RegionCode = "";
+    }
+
+    /// <summary>The holder's resident ID number, bare (cards print it with a leading T).</summary>
+    public string Number { get; private set; }
+
+    public Guid Id { get; private set; }
+
+    public string HolderName { get; private set; }
+
+    public Sex HolderSex { get; private set; }
+
+    public string CategoryCode { get; private set; }
+
+    public string ItemCode { get; private set; }
+
+    public DateOnly FirstIssuedOn { get; private set; }
+
+    public DateOnly ValidFrom { get; private set; }
+
+    /// <summary>Last day of validity, inclusive, in UTC+8.</summary>
+    public DateOnly ValidTo { get; private set; }
+
+    public DateOnly NextReviewDue { get; private set; }
+
+    /// <summary>The authority consented to a 6-year review interval.</summary>
+    public bool ExtendedReviewInterval { get; private set; }
+
+    /// <summary>The city of the issuing authority; data scope follows it.</summary>
+    public string RegionCode { get; private set; }
+
+    public Guid IssuingAuthorityId { get; private set; }
+
+    /// <summary>The holder's employer as registered, if any.</summary>
+    public Guid? EmployerId { get; private set; }
+
+    public CertificateStatus Status { get; private set; }
+
+    public DateOnly? StatusChangedOn { get; private set; }
+
+    /// <summary>Machine-readable reason of the last status change (an enum name).</summary>
+    public string? StatusReason { get; private set; }
+
+    /// <summary>Set when a revocation for fraud or false information bars a new application until this date.</summary>
+    public DateOnly? ReapplicationBarredUntil { get; private set; }
+
+    /// <summary>Optimistic concurrency: bumped by every change.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CertificateEvent> History => _history;
+
+    public string PrintedNumber => "T" + Number;
+
+    public string MaskedNumber => ResidentIdNumber.Mask(Number);
+
+    public IEnumerable<CertificateEvent> Reviews =>
+        _history.Where(e => e.Kind is CertificateEventKind.ReviewPassed or CertificateEventKind.ReviewFailed);
+
+    public static Certificate Issue(IssueRequest request, CertificateRules rules, TimeProvider clock)
+    {
+        var item = OperationCatalogue.Current.FindItem(request.ItemCode)
+            ?? throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{request.ItemCode}”不在特种作业目录中。");
+        if (string.IsNullOrWhiteSpace(request.HolderName))
+            throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
+        if (request.Holder.AgeOn(request.IssuedOn) < rules.MinimumAgeAtIssue)
+            throw new DomainRuleException("CERT-UNDER-AGE", $"持证人发证时未满{rules.MinimumAgeAtIssue}周岁，不能发证。");
+        if (request.IssuedOn > ChinaTime.Today(clock))
+            throw new DomainRuleException("CERT-DATE-FUTURE", "发证日期不能晚于今天。");
+
+        var certificate = new Certificate
+        {
+            Id = Guid.CreateVersion7(),
+            Number = request.Holder.Value,
+            HolderName = request.HolderName.Trim(),
+            HolderSex = request.Holder.Sex,
+            CategoryCode = item.CategoryCode,
+            ItemCode = item.Code,
+            FirstIssuedOn = request.IssuedOn,
+            RegionCode = request.RegionCode,
+            IssuingAuthorityId = request.IssuingAuthorityId,
+            EmployerId = request.EmployerId,
+            Status = CertificateStatus.Active,
+        };
+        certificate.StartValidity(request.IssuedOn, rules);
+        certificate.Record(CertificateEventKind.Issued, request.IssuedOn, request.Actor, null, null, clock);
+        return certificate;
+    }
+
+    public CertificateState StateOn(DateOnly today) => Status switch
+    {
+        CertificateStatus.Revoked => CertificateState.Revoked,
+        CertificateStatus.Cancelled => CertificateState.Cancelled,
+        CertificateStatus.Invalid when StatusReason == nameof(CertificateEventKind.ReviewFailed) => CertificateState.ReviewFailed,
+        CertificateStatus.Invalid => CertificateState.ReviewOverdue,
+        _ when today > ValidTo => CertificateState.Expired,
+        _ when today > NextReviewDue => CertificateState.ReviewOverdue,
+        _ => CertificateState.Valid,
+    };
+
+    /// <summary>The state today (UTC+8), telling apart a certificate inside its review window.</summary>
+    public CertificateState StateAt(TimeProvider clock, CertificateRules rules)
+    {
+        var today = ChinaTime.Today(clock);
+        var state = StateOn(today);
+        return state == CertificateState.Valid && InReviewWindow(today, rules) ? CertificateState.ReviewDue : state;
+    }
+
+    public bool InReviewWindow(DateOnly day, CertificateRules rules) =>
+        day >= NextReviewDue.AddDays(-rules.ReviewWindowDays) && day <= NextReviewDue;
+
+    private void StartValidity(DateOnly from, CertificateRules rules)
+    {
+        ValidFrom = from;
+        ValidTo = from.AddYears(rules.ValidityYears).AddDays(-1);
+        NextReviewDue = ExtendedReviewInterval ? ValidTo : from.AddYears(rules.ReviewIntervalYears);
+        if (NextReviewDue > ValidTo) NextReviewDue = ValidTo;
+    }
+
+    private void Record(CertificateEventKind kind, DateOnly effectiveOn, string actor, string? reason, string? details, TimeProvider clock)
+    {
+        _history.Add(new CertificateEvent(kind, clock.GetUtcNow(), effectiveOn, actor, reason, details));
+        Version++;
+    }
+
+    private void SetStatus(CertificateStatus status, DateOnly on, string? reason)
+    {
+        Status = status;
+        StatusChangedOn = on;
+        StatusReason = reason;
+    }
+}
+
+/// <summary>What the issuing authority enters to issue a certificate after a passed exam (考核合格发证).</summary>
+public sealed record IssueRequest(
+    ResidentIdNumber Holder,
+    string HolderName,
+    string ItemCode,
+    DateOnly IssuedOn,
+    string RegionCode,
+    Guid IssuingAuthorityId,
+    Guid? EmployerId,
+    string Actor);

@@ -1,0 +1,54 @@
+namespace CertGuard.Core.Certificates;
+
+public enum CertificateEventKind
+{
+    Issued,
+    ReviewPassed,
+    ReviewFailed,
+    ExtendedIntervalGranted,
+    Renewed,
+    MarkedInvalid,
+    Revoked,
+    Cancelled,
+    Reissued,
+    Replaced,
+}
+
+/// <summary>One step of a certificate's history: what happened, when, by whom and why.</summary>
+public sealed class CertificateEvent
+{
+    private CertificateEvent()
+    {
+        Actor = "";
+    }
+
+    internal CertificateEvent(CertificateEventKind kind, DateTimeOffset occurredAt, DateOnly effectiveOn, string actor, string? reason, string? details)
+    {
+        Id = Guid.CreateVersion7();
+        Kind = kind;
+        OccurredAt = occurredAt;
+        EffectiveOn = effectiveOn;
+        Actor = actor;
+        Reason = reason;
+        Details = details;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid CertificateId { get; private set; }
+
+    public CertificateEventKind Kind { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>The date (UTC+8) the step takes effect, e.g. the day of the review.</summary>
+    public DateOnly EffectiveOn { get; private set; }
+
+    public string Actor { get; private set; }
+
+    /// <summary>A machine-readable reason, e.g. <c>FraudOrBribery</c>.</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>Free text: the officer's note.</summary>
+    public string? Details { get; private set; }
+}

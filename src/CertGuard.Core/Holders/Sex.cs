@@ -1,0 +1,7 @@
+namespace CertGuard.Core.Holders;
+
+public enum Sex
+{
+    Female = 0,
+    Male = 1,
+}

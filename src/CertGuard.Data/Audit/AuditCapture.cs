@@ -1,0 +1,68 @@
+using System.Text.Json;
+using CertGuard.Core.Organisations;
+using CertGuard.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CertGuard.Data.Audit;
+
+/// <summary>Turns the tracked changes of a save into audit entries: who, when, what, before and after.</summary>
+internal static class AuditCapture
+{
+    // Secrets never enter the log, not even as hashes.
+    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
+    {
+        nameof(Account.PasswordHash), nameof(Account.SecurityStamp), nameof(Account.ConcurrencyStamp), nameof(ApiKey.SecretHash),
+    };
+
+    private static readonly HashSet<Type> Audited =
+    [
+        typeof(Core.Certificates.Certificate), typeof(Core.Certificates.CertificateEvent), typeof(Organisation),
+        typeof(Account), typeof(IdentityUserRole<string>), typeof(ApiKey),
+    ];
+
+    public static List<AuditEntry> Collect(ChangeTracker tracker, string actor, DateTimeOffset now)
+    {
+        var entries = new List<AuditEntry>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (!Audited.Contains(entry.Metadata.ClrType)) continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => "create",
+                EntityState.Modified => "update",
+                EntityState.Deleted => "delete",
+                _ => null,
+            };
+            if (action is null) continue;
+            var props = entry.Properties
+                .Where(p => !Hidden.Contains(p.Metadata.Name) && (entry.State != EntityState.Modified || p.IsModified))
+                .ToList();
+            if (entry.State == EntityState.Modified && props.Count == 0) continue;
+            entries.Add(new AuditEntry
+            {
+                At = now,
+                Actor = actor,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                Before = entry.State == EntityState.Added ? null : Json(props.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
+                After = entry.State == EntityState.Deleted ? null : Json(props.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)),
+            });
+        }
+        return entries;
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static string Json(Dictionary<string, object?> values) =>
+        JsonSerializer.Serialize(values, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}

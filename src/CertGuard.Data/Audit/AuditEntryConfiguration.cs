@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CertGuard.Data.Audit;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasKey(e => e.Sequence);
+        b.Property(e => e.Sequence).ValueGeneratedNever();
+        b.Property(e => e.Actor).HasMaxLength(128);
+        b.Property(e => e.Action).HasMaxLength(32);
+        b.Property(e => e.EntityType).HasMaxLength(64);
+        b.Property(e => e.EntityId).HasMaxLength(128);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
+    }
+}

@@ -1,0 +1,107 @@
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Organisations;
+using CertGuard.Data.Accounts;
+using CertGuard.Data.Audit;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Data;
+
+/// <summary>
+/// The platform's one database. Every save writes its audit entries in the same transaction, and every query of
+/// certificates is filtered by the acting account's scope (region, organisation) here, not in pages.
+/// </summary>
+public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProtectionKeyContext
+{
+    private readonly IActor _actor;
+    private readonly TimeProvider _clock;
+    private readonly List<AuditEntry> _accessRecords = [];
+
+
+    protected CertGuardDbContext(DbContextOptions options, IActor actor, TimeProvider clock) : base(options)
+    {
+        _actor = actor;
+        _clock = clock;
+    }
+
+    // Read by the query filters at each query, so a context made before sign-in completes still filters by the
+    // account that is signed in when it queries. EF parameterises them per context instance.
+    private bool RegistryDenied => _actor.Scope is { CanBrowseRegistry: false };
+
+    private string? ScopeCity => _actor.Scope?.CityCode;
+
+    private Guid? ScopeOrganisation => _actor.Scope?.OwnOrganisationId;
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<CertificateEvent> CertificateEvents => Set<CertificateEvent>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>
+    public bool SuppressChangeAudit { get; set; }
+
+    public IActor Actor => _actor;
+
+    /// <summary>Records an access to sensitive data (e.g. a full ID number) or a bulk action; written with the next save.</summary>
+    public void AddAuditEntry(string action, string entityType, string entityId, string? detail = null) =>
+        _accessRecords.Add(new AuditEntry
+        {
+            At = _clock.GetUtcNow(), Actor = _actor.Name, Action = action, EntityType = entityType, EntityId = entityId, After = detail,
+        });
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CertGuardDbContext).Assembly);
+        builder.Entity<Certificate>().HasQueryFilter(c =>
+            !RegistryDenied
+            && (ScopeCity == null || c.RegionCode == ScopeCity)
+            && (ScopeOrganisation == null || c.EmployerId == ScopeOrganisation));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
+        var pending = SuppressChangeAudit ? [] : AuditCapture.Collect(ChangeTracker, _actor.Name, _clock.GetUtcNow());
+        pending.AddRange(_accessRecords);
+        _accessRecords.Clear();
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // The chain has one head: writers take turns from reading it to committing.
+            await using var chainLock = await LockAuditChainAsync(cancellationToken);
+            var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var (sequence, hash) = head is null ? (0L, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
+            foreach (var entry in pending)
+            {
+                AuditChain.Seal(entry, ++sequence, hash);
+                hash = entry.Hash;
+            }
+            AuditEntries.AddRange(pending);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Serialises writers of the audit chain until the transaction ends.</summary>
+    protected abstract Task<IAsyncDisposable> LockAuditChainAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,26 @@
+namespace CertGuard.Data.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The <c>Database</c> configuration section; as environment variables <c>Database__Provider</c> and
+/// <c>Database__ConnectionString</c>.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public const string DefaultSqliteConnection = "Data Source=data/certguard.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public string? ConnectionString { get; set; }
+
+    public string EffectiveConnectionString => ConnectionString is { Length: > 0 } s ? s
+        : Provider == DatabaseProvider.Sqlite ? DefaultSqliteConnection
+        : throw new InvalidOperationException("Database:Provider 为 Postgres 时必须设置 Database:ConnectionString。");
+}

@@ -1,0 +1,20 @@
+using CertGuard.Data.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CertGuard.Data.Database;
+
+// Used by `dotnet ef migrations add … --context …` only.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCertGuardDbContext>
+{
+    public SqliteCertGuardDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteCertGuardDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnection).Options,
+            SystemActor.Platform, TimeProvider.System);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCertGuardDbContext>
+{
+    public PostgresCertGuardDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresCertGuardDbContext>().UseNpgsql("Host=localhost;Database=certguard").Options,
+            SystemActor.Platform, TimeProvider.System);
+}

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using CertGuard.Core.Accounts;
+
+namespace CertGuard.Web.Features.Accounts;
+
+/// <summary>The claims that carry an account's scope, and the scope read back from them.</summary>
+public static class AccountClaims
+{
+    public const string Region = "cg:region";
+    public const string Organisation = "cg:org";
+    public const string DisplayName = "cg:name";
+
+    public static AccessScope ToScope(this ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return AccessScope.Anonymous;
+        var role = Role.All.FirstOrDefault(r => user.IsInRole(r.Id));
+        if (role is null) return AccessScope.Anonymous;
+        var region = user.FindFirstValue(Region) ?? "";
+        Guid? organisation = Guid.TryParse(user.FindFirstValue(Organisation), out var id) ? id : null;
+        return new AccessScope(role, region, organisation);
+    }
+
+    public static string DisplayNameOf(this ClaimsPrincipal user) =>
+        user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
+}

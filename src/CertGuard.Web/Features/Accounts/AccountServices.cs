@@ -1,0 +1,75 @@
+using CertGuard.Data;
+using CertGuard.Data.Accounts;
+using CertGuard.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace CertGuard.Web.Features.Accounts;
+
+public static class AccountServices
+{
+    public const string RegistryPolicy = "registry";
+    public const string AuditPolicy = "audit";
+    private const string SelectScheme = "cookie-or-key";
+
+    public static IServiceCollection AddCertGuardAccounts(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<IActor, HttpActor>();
+        services.AddIdentity<Account, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<CertGuardDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "certguard";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // The API answers 401/403 as problems instead of redirecting to the sign-in page.
+            o.Events.OnRedirectToLogin = c => ApiPaths.IsApi(c.Request)
+                ? Problems.WriteAsync(c.HttpContext, 401, "UNAUTHENTICATED", "请先登录或提供有效的 API 密钥。")
+                : RedirectAsync(c);
+            o.Events.OnRedirectToAccessDenied = c => ApiPaths.IsApi(c.Request)
+                ? Problems.WriteAsync(c.HttpContext, 403, "FORBIDDEN", "您的账号无权访问该资源。")
+                : RedirectAsync(c);
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectScheme;
+                o.DefaultAuthenticateScheme = SelectScheme;
+                o.DefaultChallengeScheme = SelectScheme;
+                o.DefaultForbidScheme = SelectScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(SelectScheme, "Cookie or API key", o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(RegistryPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.ToScope().CanBrowseRegistry))
+            .AddPolicy(AuditPolicy, p => p.RequireRole(Core.Accounts.Role.Auditor.Id, Core.Accounts.Role.ProvinceOffice.Id));
+        return services;
+    }
+
+    private static Task RedirectAsync(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c)
+    {
+        c.Response.Redirect(c.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

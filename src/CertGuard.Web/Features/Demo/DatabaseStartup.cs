@@ -1,0 +1,33 @@
+using CertGuard.Data;
+using CertGuard.Data.Database;
+using CertGuard.Data.Demo;
+
+namespace CertGuard.Web.Features.Demo;
+
+/// <summary>
+/// At start: migrate, and on an empty database seed the demo province and print its credentials once
+/// (also written to the credentials file, which never leaves the machine: data/ is not committed).
+/// </summary>
+internal static class DatabaseStartup
+{
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+        await db.MigrateAsync();
+
+        var demo = app.Configuration.GetSection("Demo");
+        if (!demo.GetValue("SeedWhenEmpty", true)) return;
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var lines = await seeder.SeedIfEmptyAsync(demo.GetValue("Certificates", 5000), demo.GetValue("RandomSeed", 20180710));
+        if (lines is null) return;
+
+        var file = Path.GetFullPath(demo["CredentialsFile"] ?? "data/demo-credentials.txt", app.Environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllLinesAsync(file, lines);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var log = app.Logger;
+        log.LogWarning("演示数据已生成。以下账号与密钥仅显示这一次，并已写入 {File}:\n{Lines}", file, string.Join('\n', lines));
+    }
+}

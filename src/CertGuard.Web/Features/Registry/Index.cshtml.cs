@@ -1,0 +1,44 @@
+using CertGuard.Core.Accounts;
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Time;
+using CertGuard.Data;
+using CertGuard.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CertGuard.Web.Features.Registry;
+
+public sealed class IndexModel(CertGuardDbContext db, TimeProvider clock, CertificateRules rules) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? City { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CertificateState? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public RegistryPage Result { get; private set; } = new([], 1, 20, 0);
+
+    public AccessScope Scope { get; private set; } = AccessScope.Anonymous;
+
+    public TimeProvider Clock => clock;
+
+    public CertificateRules Rules => rules;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Scope = User.ToScope();
+        Result = await new RegistryQuery(Q, City, Category, Status, PageNumber).RunAsync(db, ChinaTime.Today(clock), rules, ct);
+    }
+
+    /// <summary>The link to another page of the same search.</summary>
+    public string PageLink(int page) => Url.Page("/Registry/Index", new { q = Q, city = City, category = Category, status = Status, page }) ?? "";
+}

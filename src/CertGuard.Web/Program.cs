@@ -1,0 +1,31 @@
+using CertGuard.Data.Database;
+using CertGuard.Web.Features.Accounts;
+using CertGuard.Web.Features.Audit;
+using CertGuard.Web.Features.Demo;
+using CertGuard.Web.Features.Reference;
+using CertGuard.Web.Features.Registry;
+using CertGuard.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddCertGuardData(builder.Configuration);
+builder.Services.AddCertGuardAccounts();
+builder.Services.AddCertGuardWeb();
+builder.Services.AddRegistry();
+
+var app = builder.Build();
+
+await app.InitialiseDatabaseAsync();
+
+app.UseCertGuardPipeline();
+
+var api = app.MapGroup("/api/v1");
+api.MapReferenceApi();
+api.MapRegistryApi();
+api.MapAuditApi();
+app.MapCertGuardPages();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,130 @@
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using CertGuard.Data;
+using CertGuard.Data.Accounts;
+using CertGuard.Data.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CertGuard.Testing;
+
+/// <summary>
+/// The whole platform, through its real HTTP pipeline, on a real database of one provider: started once per test
+/// class, seeded with a small demo province whose printed credentials the tests sign in with.
+/// </summary>
+public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("certguard-app-").FullName;
+    private TestDatabase? _database;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>How many demo certificates to seed; small keeps the suite fast.</summary>
+    protected virtual int DemoCertificates => 400;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public string CredentialsFile => Path.Combine(_folder, "demo-credentials.txt");
+
+    public IReadOnlyList<string> Credentials { get; private set; } = [];
+
+    /// <summary>Serve on a real loopback port (for a real browser) instead of the in-memory test server.</summary>
+    protected virtual bool ListenOnSocket => false;
+
+    /// <summary>Where the platform answers, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri ServerAddress => ClientOptions.BaseAddress;
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        if (ListenOnSocket) UseKestrel(0);
+        StartServer();
+        Credentials = await File.ReadAllLinesAsync(CredentialsFile);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
+        builder.UseSetting("Demo:Certificates", DemoCertificates.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:CredentialsFile", CredentialsFile);
+    }
+
+    /// <summary>The demo account of a role: (user name, password) from the credentials file.</summary>
+    public (string UserName, string Password) Account(string role)
+    {
+        var parts = Credentials.Single(l => l.StartsWith($"account {role} ", StringComparison.Ordinal)).Split(' ');
+        return (parts[2], parts[3]);
+    }
+
+    public string ApiKey(string role) =>
+        Credentials.Single(l => l.StartsWith($"api-key {role} ", StringComparison.Ordinal)).Split(' ')[2];
+
+    /// <summary>An HTTP client acting with a role's API key.</summary>
+    public HttpClient ApiClient(string role)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey(role));
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies, no auto-redirect) signed in through the sign-in page.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostSignInAsync(client, userName, password);
+        if ((int)response.StatusCode != 302)
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public Task<HttpClient> SignedInClientAsync(string role) =>
+        SignedInClientAsync(Account(role).UserName, Account(role).Password);
+
+    /// <summary>Posts the sign-in form as a browser would, with its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/account/sign-in");
+        var token = AntiforgeryToken(form);
+        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page.");
+
+    /// <summary>A database context acting as the platform itself (no scope), for arranging and checking data.</summary>
+    public CertGuardDbContext SystemDb()
+    {
+        var options = Services.GetRequiredService<DatabaseOptions>();
+        var clock = Services.GetRequiredService<TimeProvider>();
+        return options.Provider == DatabaseProvider.Postgres
+            ? new PostgresCertGuardDbContext(new DbContextOptionsBuilder<PostgresCertGuardDbContext>().UseNpgsql(options.EffectiveConnectionString).Options, SystemActor.Platform, clock)
+            : new SqliteCertGuardDbContext(new DbContextOptionsBuilder<SqliteCertGuardDbContext>().UseSqlite(options.EffectiveConnectionString).Options, SystemActor.Platform, clock);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public sealed class SqliteApp : CertGuardApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresApp : CertGuardApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
