@@ -23,6 +23,7 @@ var api = app.MapGroup("/api/v1");
 api.MapReferenceApi();
 api.MapRegistryApi();
 api.MapAuditApi();
+api.MapApiKeysApi();
 app.MapCertGuardPages();
 
 app.Run();

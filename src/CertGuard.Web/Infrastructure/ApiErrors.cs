@@ -40,6 +40,7 @@ internal static class ApiPaths
         if (!IsApi(http.Request)) return;
         var (code, title) = http.Response.StatusCode switch
         {
+            400 => ("BAD-REQUEST", "请求格式不正确，请检查参数与请求体。"),
             404 => ("NOT-FOUND", "请求的资源不存在。"),
             405 => ("METHOD-NOT-ALLOWED", "不支持该请求方法。"),
             401 => ("UNAUTHENTICATED", "请先登录或提供有效的 API 密钥。"),
