@@ -17,6 +17,7 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
     private readonly IActor _actor;
     private readonly TimeProvider _clock;
     private readonly List<AuditEntry> _accessRecords = [];
+    private Credentials.StatusListMaintenance? _statusLists;
 
 
     protected CertGuardDbContext(DbContextOptions options, IActor actor, TimeProvider clock) : base(options)
@@ -42,6 +43,10 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Credentials.CredentialKeyRecord> CredentialKeys => Set<Credentials.CredentialKeyRecord>();
+
+    public DbSet<Credentials.StatusListRecord> StatusLists => Set<Credentials.StatusListRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -73,6 +78,7 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
+        await (_statusLists ??= new Credentials.StatusListMaintenance(this, _clock)).ApplyAsync(cancellationToken);
         var pending = SuppressChangeAudit ? [] : AuditCapture.Collect(ChangeTracker, _actor.Name, _clock.GetUtcNow());
         pending.AddRange(_accessRecords);
         _accessRecords.Clear();

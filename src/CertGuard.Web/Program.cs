@@ -1,6 +1,7 @@
 using CertGuard.Data.Database;
 using CertGuard.Web.Features.Accounts;
 using CertGuard.Web.Features.Audit;
+using CertGuard.Web.Features.Credentials;
 using CertGuard.Web.Features.Demo;
 using CertGuard.Web.Features.Reference;
 using CertGuard.Web.Features.Registry;
@@ -12,6 +13,7 @@ builder.Services.AddCertGuardData(builder.Configuration);
 builder.Services.AddCertGuardAccounts();
 builder.Services.AddCertGuardWeb();
 builder.Services.AddRegistry();
+builder.Services.AddCredentials();
 
 var app = builder.Build();
 
@@ -24,6 +26,8 @@ api.MapReferenceApi();
 api.MapRegistryApi();
 api.MapAuditApi();
 api.MapApiKeysApi();
+api.MapCredentialApi();
+app.MapWellKnownCredentials();
 app.MapCertGuardPages();
 
 app.Run();

@@ -60,6 +60,14 @@ public sealed partial class Certificate
     /// <summary>Set when a revocation for fraud or false information bars a new application until this date.</summary>
     public DateOnly? ReapplicationBarredUntil { get; private set; }
 
+    /// <summary>The status list this certificate's revocation bit lives in (CG1 claim <c>sl</c>).</summary>
+    public string? StatusListId { get; private set; }
+
+    public int? StatusIndex { get; private set; }
+
+    /// <summary>Its status-list bit: set while it is revoked, cancelled or invalid (suspended).</summary>
+    public bool StatusBit => Status != CertificateStatus.Active;
+
     /// <summary>Optimistic concurrency: bumped by every change.</summary>
     public int Version { get; private set; }
 
@@ -100,6 +108,14 @@ public sealed partial class Certificate
         certificate.StartValidity(request.IssuedOn, rules);
         certificate.Record(CertificateEventKind.Issued, request.IssuedOn, request.Actor, null, null, clock);
         return certificate;
+    }
+
+    /// <summary>Gives the certificate its place on a status list; once given, it never moves.</summary>
+    public void AssignStatusEntry(string listId, int index)
+    {
+        if (StatusListId is not null) throw new DomainRuleException("CERT-STATUS-ASSIGNED", "证书已有状态列表位置。");
+        StatusListId = listId;
+        StatusIndex = index;
     }
 
     public CertificateState StateOn(DateOnly today) => Status switch

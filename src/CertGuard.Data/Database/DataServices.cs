@@ -1,4 +1,5 @@
 using CertGuard.Core.Certificates;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,10 @@ public static class DataServices
         services.TryAddSingleton(configuration.GetSection("CertificateRules").Get<CertificateRules>() ?? CertificateRules.Order30);
         services.AddCertGuardDatabase(configuration);
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Credentials.KeyRing>();
+        services.AddScoped<Credentials.CredentialIssuer>();
+        // Data Protection keys live in the database, so every instance (and the CLI) can read what another protected.
+        services.AddDataProtection().SetApplicationName("CertGuard").PersistKeysToDbContext<CertGuardDbContext>();
         return services;
     }
 }

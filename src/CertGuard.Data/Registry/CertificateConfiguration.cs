@@ -21,6 +21,9 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Ignore(c => c.PrintedNumber);
         b.Ignore(c => c.MaskedNumber);
         b.Ignore(c => c.Reviews);
+        b.Ignore(c => c.StatusBit);
+        b.Property(c => c.StatusListId).HasMaxLength(32);
+        b.HasIndex(c => new { c.StatusListId, c.StatusIndex }).IsUnique();
 
         b.HasMany(c => c.History).WithOne().HasForeignKey(e => e.CertificateId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);

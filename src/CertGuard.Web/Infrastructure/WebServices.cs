@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using CertGuard.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using CertGuard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Localization;
@@ -19,8 +17,6 @@ public static class WebServices
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Chinese text is written as characters, not as &#x…; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        // Keys live in the database so every instance behind a load balancer reads the same cookies.
-        services.AddDataProtection().SetApplicationName("CertGuard").PersistKeysToDbContext<CertGuardDbContext>();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddRazorPages(o =>
             {

@@ -1,4 +1,5 @@
 using CertGuard.Data;
+using CertGuard.Data.Credentials;
 using CertGuard.Data.Database;
 using CertGuard.Data.Demo;
 
@@ -15,6 +16,8 @@ internal static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
         await db.MigrateAsync();
+        // The root key and one signing key per issuing authority, generated here on first start, never committed.
+        await scope.ServiceProvider.GetRequiredService<KeyRing>().EnsureKeysAsync();
 
         var demo = app.Configuration.GetSection("Demo");
         if (!demo.GetValue("SeedWhenEmpty", true)) return;

@@ -1,0 +1,36 @@
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Credentials;
+using CertGuard.Core.Holders;
+using CertGuard.Core.Time;
+
+namespace CertGuard.Data.Credentials;
+
+/// <summary>Signs a certificate's current data into its CG1 QR text with its authority's active key.</summary>
+public sealed class CredentialIssuer(KeyRing keys, TimeProvider clock)
+{
+    public async Task<string> QrTextAsync(Certificate certificate, CancellationToken ct = default)
+    {
+        if (certificate.StatusListId is null || certificate.StatusIndex is null)
+            throw new InvalidOperationException("证书尚未分配状态列表位置。");
+        using var key = await keys.ActiveKeyAsync(certificate.RegionCode, CredentialKeyRecord.CertificatePurpose, ct);
+        return Cg1Codec.Encode(ClaimsOf(certificate, clock.GetUtcNow()), key);
+    }
+
+    public static Cg1Claims ClaimsOf(Certificate c, DateTimeOffset now) => new(
+        c.RegionCode,
+        now,
+        ChinaTime.EndOfDay(c.ValidTo),
+        c.Number,
+        c.HolderName,
+        c.HolderSex == Sex.Male ? "M" : "F",
+        c.Number,
+        c.CategoryCode,
+        c.ItemCode,
+        c.FirstIssuedOn,
+        c.ValidFrom,
+        c.ValidTo,
+        c.NextReviewDue,
+        c.RegionCode,
+        c.StatusListId!,
+        c.StatusIndex!.Value);
+}

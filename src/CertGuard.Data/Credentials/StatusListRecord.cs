@@ -1,0 +1,53 @@
+using CertGuard.Core.Credentials;
+
+namespace CertGuard.Data.Credentials;
+
+/// <summary>One published revocation status list: 131,072 bits for one authority's certificates.</summary>
+public sealed class StatusListRecord
+{
+    private StatusListRecord()
+    {
+        Id = Authority = "";
+        Bits = [];
+    }
+
+    public StatusListRecord(string id, string authority, DateTimeOffset now)
+    {
+        Id = id;
+        Authority = authority;
+        Bits = new StatusList().ToBytes();
+        UpdatedAt = now;
+    }
+
+    /// <summary>e.g. <c>440100-1</c>: the authority's code and a sequence number.</summary>
+    public string Id { get; private set; }
+
+    public string Authority { get; private set; }
+
+    public byte[] Bits { get; private set; }
+
+    public int Assigned { get; private set; }
+
+    /// <summary>Bumped by each change; the published document's version and ETag, and the concurrency token.</summary>
+    public long Version { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool Full => Assigned >= StatusList.Size;
+
+    public void CountAssignment() => Assigned++;
+
+    /// <summary>Sets or clears a bit; false when it already had that value.</summary>
+    public bool Set(int index, bool revoked, DateTimeOffset now)
+    {
+        var list = StatusList.FromBytes(Bits);
+        if (list[index] == revoked) return false;
+        list[index] = revoked;
+        Bits = list.ToBytes();
+        Version++;
+        UpdatedAt = now;
+        return true;
+    }
+
+    public StatusListDocument ToDocument() => new(Id, UpdatedAt, Version, StatusList.FromBytes(Bits).Encode());
+}

@@ -1,0 +1,69 @@
+using CertGuard.Core.Credentials;
+using CertGuard.Core.Holders;
+using CertGuard.Data;
+using CertGuard.Data.Credentials;
+using CertGuard.Web.Features.Accounts;
+using CertGuard.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace CertGuard.Web.Features.Credentials;
+
+public static class CredentialApi
+{
+    public sealed record VerifyQrRequest(string? Text);
+
+    /// <summary>The result of a QR check; the holder's ID number is masked, as on every public page.</summary>
+    public sealed record VerifyQrResponse(bool Valid, string Stage, string Code, string Message, VerifiedCertificate? Certificate);
+
+    public sealed record VerifiedCertificate(string MaskedNumber, string Name, string Sex, string Category, string Item, string ItemName,
+        DateOnly ValidFrom, DateOnly ValidTo, DateOnly ReviewDue, string Authority);
+
+    public static IServiceCollection AddCredentials(this IServiceCollection services) => services.AddScoped<OnlineVerifier>();
+
+    public static RouteGroupBuilder MapCredentialApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/certificates/{id:guid}/qr", QrAsync).WithTags("证书登记 Registry").RequireAuthorization(AccountServices.RegistryPolicy)
+            .WithSummary("证书的签名二维码：format=text（CG1 文本）、png 或 svg");
+        api.MapPost("/verify/qr", async (VerifyQrRequest request, OnlineVerifier verifier, CancellationToken ct) =>
+                TypedResults.Ok(ToResponse(await verifier.VerifyAsync(request.Text, ct))))
+            .WithTags("核验 Verification").AllowAnonymous().WithSummary("核验二维码文本：逐级检查并返回失败的环节、稳定代码与中文说明");
+        return api;
+    }
+
+    public static VerifyQrResponse ToResponse(VerificationResult r) => new(r.Valid, r.Stage.ToString(), r.Code, r.Message,
+        r.Claims is { } c
+            ? new VerifiedCertificate(ResidentIdNumber.Mask(c.Number), c.Name, c.Sex == "M" ? "男" : "女", c.Category, c.Item,
+                Registry.CertificateLabels.Item(c.Item), c.ValidFrom, c.ValidTo, c.ReviewDue, Registry.CertificateLabels.City(c.Authority))
+            : null);
+
+    private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> QrAsync(
+        Guid id, string? format, CertGuardDbContext db, CredentialIssuer issuer, CancellationToken ct)
+    {
+        var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (certificate is null) return Problems.NotFound("CERT-NOT-FOUND", "未找到该证书，或该证书不在您的管辖范围内。");
+        var text = await issuer.QrTextAsync(certificate, ct);
+        return (format ?? "text").ToLowerInvariant() switch
+        {
+            "text" => TypedResults.Content(text, "text/plain; charset=utf-8"),
+            "png" => TypedResults.File(QrImages.Png(text), "image/png"),
+            "svg" => TypedResults.Content(QrImages.Svg(text), "image/svg+xml"),
+            _ => Problems.BadRequest("QR-FORMAT", "format 只能是 text、png 或 svg。"),
+        };
+    }
+}
+
+/// <summary>QR pictures of a CG1 text: alphanumeric mode (Base45 was chosen for it), error correction Q.</summary>
+public static class QrImages
+{
+    public static byte[] Png(string text, int pixelsPerModule = 8) => new PngByteQRCode(Data(text)).GetGraphic(pixelsPerModule);
+
+    public static string Svg(string text) => new SvgQRCode(Data(text)).GetGraphic(4);
+
+    private static QRCodeData Data(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        return generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.Q);
+    }
+}

@@ -1,0 +1,34 @@
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Credentials;
+using CertGuard.Data;
+using CertGuard.Data.Credentials;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Web.Features.Credentials;
+
+/// <summary>
+/// Verification on the server: the trust list and status lists from the database, then the registry itself — the
+/// registry knows a revocation the moment it is recorded, before any cached status list does.
+/// </summary>
+public sealed class OnlineVerifier(CertGuardDbContext db, KeyRing keys, TimeProvider clock)
+{
+    public async Task<VerificationResult> VerifyAsync(string? text, CancellationToken ct)
+    {
+        var trust = (await keys.TrustListAsync(ct)).Resolver();
+        var lists = await db.StatusLists.AsNoTracking().ToDictionaryAsync(l => l.Id, l => StatusList.FromBytes(l.Bits), ct);
+        var result = Cg1Codec.Verify(text, trust, clock.GetUtcNow(),
+            (id, index) => lists.TryGetValue(id, out var list) ? (list[index] ? StatusOutcome.Revoked : StatusOutcome.Good) : StatusOutcome.Unavailable);
+        if (!result.Valid || result.Claims is not { } claims) return result;
+
+        // The public check reads every certificate, whatever (if any) account asks.
+        var record = await db.Certificates.IgnoreQueryFilters().AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Number == claims.Number && c.ItemCode == claims.Item, ct);
+        if (record is null)
+            return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-MISSING", "签名有效，但登记库中没有这本证书，请联系发证机关。", claims);
+        if (record.StatusListId != claims.StatusListId || record.StatusIndex != claims.StatusIndex || record.ValidTo != claims.ValidTo)
+            return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-SUPERSEDED", "二维码与登记库中的现行证书不一致（已换发或信息已变更），请以登记库为准。", claims);
+        if (record.Status != CertificateStatus.Active)
+            return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-NOT-VALID", "登记库显示该证书已撤销、注销或失效。", claims);
+        return result;
+    }
+}
