@@ -20,6 +20,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     public void Configure(EntityTypeBuilder<ApiKey> b)
     {
         b.HasKey(k => k.Id);
+        b.Property(k => k.Id).ValueGeneratedNever();
         b.Property(k => k.Name).HasMaxLength(64);
         b.Property(k => k.Prefix).HasMaxLength(12);
         b.Property(k => k.SecretHash).HasMaxLength(32);

@@ -9,6 +9,7 @@ internal sealed class CredentialKeyConfiguration : IEntityTypeConfiguration<Cred
     {
         b.ToTable("CredentialKeys");
         b.HasKey(k => k.Id);
+        b.Property(k => k.Id).ValueGeneratedNever();
         b.Property(k => k.Kid).HasMaxLength(16);
         b.Property(k => k.Algorithm).HasMaxLength(16);
         b.Property(k => k.Authority).HasMaxLength(6);

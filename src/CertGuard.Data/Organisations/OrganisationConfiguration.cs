@@ -9,6 +9,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organisation> b)
     {
         b.HasKey(o => o.Id);
+        b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.Name).HasMaxLength(128).IsRequired();
         b.Property(o => o.Kind).HasMaxLength(32).IsRequired();
         b.Property(o => o.RegionCode).HasMaxLength(6).IsRequired();

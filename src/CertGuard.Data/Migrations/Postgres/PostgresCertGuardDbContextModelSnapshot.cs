@@ -25,7 +25,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Core.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CategoryCode")
@@ -129,7 +128,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Core.Certificates.CertificateEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")
@@ -169,7 +167,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CreditCode")
@@ -288,7 +285,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Data.Accounts.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AccountId")
@@ -385,7 +381,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Data.Credentials.CredentialKeyRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Algorithm")

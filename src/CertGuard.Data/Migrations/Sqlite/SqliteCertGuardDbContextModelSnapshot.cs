@@ -20,7 +20,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Core.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CategoryCode")
@@ -124,7 +123,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Core.Certificates.CertificateEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")
@@ -164,7 +162,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
@@ -283,7 +280,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Data.Accounts.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountId")
@@ -380,7 +376,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Data.Credentials.CredentialKeyRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Algorithm")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertGuard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertGuardDbContext))]
-    [Migration("20261125075258_CredentialsAndStatusLists")]
+    [Migration("20261125080803_CredentialsAndStatusLists")]
     partial class CredentialsAndStatusLists
     {
         /// <inheritdoc />
@@ -23,7 +23,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Core.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CategoryCode")
@@ -127,7 +126,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Core.Certificates.CertificateEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")
@@ -167,7 +165,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
@@ -286,7 +283,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Data.Accounts.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountId")
@@ -383,7 +379,6 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Data.Credentials.CredentialKeyRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Algorithm")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CertGuard.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCertGuardDbContext))]
-    [Migration("20261125075319_CredentialsAndStatusLists")]
+    [Migration("20261125080933_CredentialsAndStatusLists")]
     partial class CredentialsAndStatusLists
     {
         /// <inheritdoc />
@@ -28,7 +28,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Core.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CategoryCode")
@@ -132,7 +131,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Core.Certificates.CertificateEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")
@@ -172,7 +170,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CreditCode")
@@ -291,7 +288,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Data.Accounts.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AccountId")
@@ -388,7 +384,6 @@ namespace CertGuard.Data.Migrations.Postgres
             modelBuilder.Entity("CertGuard.Data.Credentials.CredentialKeyRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Algorithm")

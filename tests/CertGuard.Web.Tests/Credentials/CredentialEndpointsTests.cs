@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CertGuard.Core.Accounts;
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Credentials;
+using CertGuard.Core.Time;
+using CertGuard.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Web.Tests.Credentials;
+
+/// <summary>The signed QR as an inspector meets it: printed, verified, revoked, tampered with, and checked offline.</summary>
+public abstract class CredentialEndpointsTests(CertGuardApp app)
+{
+    // One changed character breaks the signature, or an earlier layer when it lands in a length or checksum.
+    private static readonly string[] TamperCodes = ["CG1-SIG-INVALID", "CG1-ZLIB", "CG1-COSE", "CG1-BASE45"];
+
+    [Fact]
+    public async Task Qr_of_a_valid_certificate_verifies_online_and_offline_against_the_published_trust_list()
+    {
+        var (id, text) = await QrOfAsync("440100", CertificateState.Valid);
+        Assert.StartsWith("CG1:", text, StringComparison.Ordinal);
+
+        var online = await VerifyAsync(text);
+        Assert.True(online.GetProperty("valid").GetBoolean(), online.ToString());
+        Assert.Matches(@"^\d{4}\*{10}[\dX]{4}$", online.GetProperty("certificate").GetProperty("maskedNumber").GetString()!);
+
+        // Offline: only the published, root-signed files — what a phone or the CLI holds.
+        var anonymous = app.CreateClient();
+        var rootKey = await anonymous.GetFromJsonAsync<JsonElement>("/.well-known/certguard/root-key.json");
+        var root = VerificationKey.FromSubjectPublicKeyInfo(Convert.FromBase64String(rootKey.GetProperty("subjectPublicKeyInfo").GetString()!))!;
+        var trust = SignedJson.TryVerify<TrustList>(await anonymous.GetStringAsync("/.well-known/certguard/trust-list.json"), root)!;
+        await using var db = app.SystemDb();
+        var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == id);
+        var statusDocument = SignedJson.TryVerify<StatusListDocument>(await anonymous.GetStringAsync($"/.well-known/certguard/status/{certificate.StatusListId}"), root)!;
+        var status = StatusList.TryDecode(statusDocument.Bits)!;
+
+        var offline = Cg1Codec.Verify(text, trust.Resolver(), DateTimeOffset.UtcNow, (_, index) => status[index] ? StatusOutcome.Revoked : StatusOutcome.Good);
+        Assert.True(offline.Valid, offline.Code);
+        Assert.Equal(certificate.HolderName, offline.Claims!.Name);
+        Assert.Equal(ChinaTime.EndOfDay(certificate.ValidTo).ToUnixTimeSeconds(), offline.Claims.ExpiresAt.ToUnixTimeSeconds());
+    }
+
+    [Fact]
+    public async Task Revoking_a_certificate_sets_its_status_bit_and_its_qr_then_fails()
+    {
+        var (id, text) = await QrOfAsync("440100", CertificateState.Valid, skip: 3);
+        var before = await StatusDocumentAsync(id);
+
+        await using (var db = app.SystemDb())
+        {
+            var certificate = await db.Certificates.SingleAsync(c => c.Id == id);
+            certificate.Revoke(RevocationReason.FraudOrBribery, ChinaTime.Today(TimeProvider.System), "test", CertificateRules.Order30, TimeProvider.System);
+            await db.SaveChangesAsync();
+        }
+
+        var after = await StatusDocumentAsync(id);
+        Assert.True(after.Document.Version > before.Document.Version);
+        Assert.False(StatusList.TryDecode(before.Document.Bits)![before.Index]);
+        Assert.True(StatusList.TryDecode(after.Document.Bits)![after.Index]);
+
+        var result = await VerifyAsync(text);
+        Assert.False(result.GetProperty("valid").GetBoolean());
+        Assert.Equal("CG1-REVOKED", result.GetProperty("code").GetString());
+        Assert.Equal("Status", result.GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task One_altered_character_is_refused_and_malformed_text_gets_a_chinese_problem_free_answer()
+    {
+        var (_, text) = await QrOfAsync("440100", CertificateState.Valid, skip: 1);
+        var middle = text.Length / 2;
+        var altered = text[..middle] + (text[middle] == 'A' ? 'B' : 'A') + text[(middle + 1)..];
+
+        var result = await VerifyAsync(altered);
+        Assert.False(result.GetProperty("valid").GetBoolean());
+        Assert.Contains(result.GetProperty("code").GetString(), TamperCodes);
+
+        var garbage = await VerifyAsync("HELLO");
+        Assert.Equal("CG1-PREFIX", garbage.GetProperty("code").GetString());
+        Assert.Contains("CG1:", garbage.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sm2_authorities_sign_with_sm2_and_their_qr_verifies()
+    {
+        var (_, text) = await QrOfAsync("440300", CertificateState.Valid);
+        var result = await VerifyAsync(text);
+        Assert.True(result.GetProperty("valid").GetBoolean(), result.ToString());
+        var trust = await app.CreateClient().GetStringAsync("/.well-known/certguard/trust-list.json");
+        Assert.Contains("SM2-SM3", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(PadBase64(JsonDocument.Parse(trust).RootElement.GetProperty("payload").GetString()!))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Qr_api_is_scoped_and_renders_png_and_svg()
+    {
+        var (id, _) = await QrOfAsync("440100", CertificateState.Valid);
+        var client = app.ApiClient(Role.IssuingAuthority.Id);
+        var png = await client.GetAsync($"/api/v1/certificates/{id}/qr?format=png");
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, (await png.Content.ReadAsByteArrayAsync())[..4]);
+        var svg = await client.GetStringAsync($"/api/v1/certificates/{id}/qr?format=svg");
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        var bad = await client.GetAsync($"/api/v1/certificates/{id}/qr?format=gif");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        // A Shenzhen certificate is out of the Guangzhou authority's reach.
+        var (shenzhen, _) = await QrOfAsync("440300", CertificateState.Valid);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/certificates/{shenzhen}/qr")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync($"/api/v1/certificates/{id}/qr")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Well_known_files_carry_etags_and_answer_304_when_unchanged()
+    {
+        var client = app.CreateClient();
+        var first = await client.GetAsync("/.well-known/certguard/trust-list.json");
+        Assert.Contains("max-age", first.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var etag = first.Headers.ETag!;
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/.well-known/certguard/trust-list.json");
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/.well-known/certguard/status/nope-1")).StatusCode);
+    }
+
+    private async Task<(Guid Id, string Text)> QrOfAsync(string city, CertificateState state, int skip = 0)
+    {
+        var client = app.ApiClient(Role.ProvinceOffice.Id);
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/certificates?city={city}&status={state}&pageSize=20");
+        var id = page.GetProperty("items")[skip].GetProperty("id").GetGuid();
+        return (id, await client.GetStringAsync($"/api/v1/certificates/{id}/qr?format=text"));
+    }
+
+    private async Task<JsonElement> VerifyAsync(string text)
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/verify/qr", new { text });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<(StatusListDocument Document, int Index)> StatusDocumentAsync(Guid id)
+    {
+        await using var db = app.SystemDb();
+        var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == id);
+        var root = await app.CreateClient().GetFromJsonAsync<JsonElement>("/.well-known/certguard/root-key.json");
+        var key = VerificationKey.FromSubjectPublicKeyInfo(Convert.FromBase64String(root.GetProperty("subjectPublicKeyInfo").GetString()!))!;
+        var document = SignedJson.TryVerify<StatusListDocument>(await app.CreateClient().GetStringAsync($"/.well-known/certguard/status/{certificate.StatusListId}"), key)!;
+        return (document, certificate.StatusIndex!.Value);
+    }
+
+    private static string PadBase64(string base64Url)
+    {
+        var s = base64Url.Replace('-', '+').Replace('_', '/');
+        return s + new string('=', (4 - (s.Length % 4)) % 4);
+    }
+}
+
+public sealed class SqliteCredentialEndpointsTests(SqliteApp app) : CredentialEndpointsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresCredentialEndpointsTests(PostgresApp app) : CredentialEndpointsTests(app), IClassFixture<PostgresApp>;
