@@ -11,13 +11,17 @@ public sealed record AccessScope(Role Role, string RegionCode, Guid? Organisatio
 
     public bool SeesWholeProvince => Role.Reach == RoleReach.Province;
 
-    /// <summary>The city the account is limited to, or null when it sees the whole province.</summary>
-    public string? CityCode => Role.Reach == RoleReach.Province ? null : RegionCode;
+    /// <summary>
+    /// The city the account is limited to, or null. Organisations are limited by organisation instead: an employer
+    /// sees its own workers' certificates whichever city issued them.
+    /// </summary>
+    public string? CityCode => Role.Reach == RoleReach.City ? RegionCode : null;
 
     /// <summary>The organisation the account is limited to (employers, institutions), or null.</summary>
     public Guid? OwnOrganisationId => Role.Reach == RoleReach.Organisation ? OrganisationId : null;
 
-    public bool CanBrowseRegistry => Role.BrowsesRegistry;
+    /// <summary>An organisation account whose organisation is unknown sees nothing rather than everything.</summary>
+    public bool CanBrowseRegistry => Role.BrowsesRegistry && (Role.Reach != RoleReach.Organisation || OrganisationId is not null);
 
     public bool CanSeeCertificateOf(string regionCode, Guid? employerId) =>
         CanBrowseRegistry

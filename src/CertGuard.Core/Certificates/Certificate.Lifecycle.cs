@@ -38,6 +38,8 @@ public sealed partial class Certificate
         EnsureLive("CERT-NOT-LIVE", "证书已不在有效状态，不能延长复审周期。");
         if (ExtendedReviewInterval)
             throw new DomainRuleException("CERT-INTERVAL-ALREADY", "该证书已延长复审周期。");
+        if (ChinaTime.Today(clock) > NextReviewDue)
+            throw new DomainRuleException("CERT-REVIEW-OVERDUE", $"复审期限（{NextReviewDue:yyyy-MM-dd}）已过，证书已失效，不能延长复审周期。");
         if (continuousYearsInOperation < rules.ExtendedIntervalMinimumYears)
             throw new DomainRuleException("CERT-INTERVAL-YEARS", $"连续从事本工种不满{rules.ExtendedIntervalMinimumYears}年，不能延长复审周期。");
         if (hasViolations)
@@ -105,6 +107,9 @@ public sealed partial class Certificate
             throw new DomainRuleException("CERT-REVIEW-NOT-LIVE", "证书已撤销或注销，不能复审。");
         if (Status == CertificateStatus.Invalid)
             throw new DomainRuleException("CERT-REVIEW-INVALID", "证书已失效，不能复审，须重新参加考核。");
+        // Not reviewed by the due date means invalid (失效), whether or not the daily job has marked it yet.
+        if (on > NextReviewDue)
+            throw new DomainRuleException("CERT-REVIEW-OVERDUE", $"复审期限（{NextReviewDue:yyyy-MM-dd}）已过，证书已失效，须重新参加考核。");
         if (!outsideWindowApproved && !InReviewWindow(on, rules))
             throw new DomainRuleException("CERT-REVIEW-WINDOW",
                 $"复审应在{NextReviewDue.AddDays(-rules.ReviewWindowDays):yyyy-MM-dd}至{NextReviewDue:yyyy-MM-dd}之间申请；窗口外复审须经发证机关同意。");

@@ -77,8 +77,11 @@ public sealed partial class Certificate
 
     public string MaskedNumber => ResidentIdNumber.Mask(Number);
 
+    /// <summary>The history in the order it happened.</summary>
+    public IEnumerable<CertificateEvent> Chronicle => _history.OrderBy(e => e.Version);
+
     public IEnumerable<CertificateEvent> Reviews =>
-        _history.Where(e => e.Kind is CertificateEventKind.ReviewPassed or CertificateEventKind.ReviewFailed);
+        Chronicle.Where(e => e.Kind is CertificateEventKind.ReviewPassed or CertificateEventKind.ReviewFailed);
 
     public static Certificate Issue(IssueRequest request, CertificateRules rules, TimeProvider clock)
     {
@@ -150,8 +153,8 @@ public sealed partial class Certificate
 
     private void Record(CertificateEventKind kind, DateOnly effectiveOn, string actor, string? reason, string? details, TimeProvider clock)
     {
-        _history.Add(new CertificateEvent(kind, clock.GetUtcNow(), effectiveOn, actor, reason, details));
         Version++;
+        _history.Add(new CertificateEvent(Version, kind, clock.GetUtcNow(), effectiveOn, actor, reason, details));
     }
 
     private void SetStatus(CertificateStatus status, DateOnly on, string? reason)

@@ -22,9 +22,10 @@ public sealed class CertificateEvent
         Actor = "";
     }
 
-    internal CertificateEvent(CertificateEventKind kind, DateTimeOffset occurredAt, DateOnly effectiveOn, string actor, string? reason, string? details)
+    internal CertificateEvent(int version, CertificateEventKind kind, DateTimeOffset occurredAt, DateOnly effectiveOn, string actor, string? reason, string? details)
     {
         Id = Guid.CreateVersion7();
+        Version = version;
         Kind = kind;
         OccurredAt = occurredAt;
         EffectiveOn = effectiveOn;
@@ -36,6 +37,12 @@ public sealed class CertificateEvent
     public Guid Id { get; private set; }
 
     public Guid CertificateId { get; private set; }
+
+    /// <summary>
+    /// The certificate's version this step produced: the order of its history. Two steps of one action (a review
+    /// that also renews) share an instant, so time alone cannot order them.
+    /// </summary>
+    public int Version { get; private set; }
 
     public CertificateEventKind Kind { get; private set; }
 

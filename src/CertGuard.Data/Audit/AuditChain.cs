@@ -9,8 +9,11 @@ public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Both providers keep microseconds; sealing at that precision keeps the hash stable on a round trip.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
+    /// <summary>
+    /// Sealed at whole milliseconds: PostgreSQL keeps microseconds, SQLite's binary DateTimeOffset only 0.1 ms,
+    /// and the hash must survive the round trip through either.
+    /// </summary>
+    public static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     public static void Seal(AuditEntry entry, long sequence, string previousHash)
     {

@@ -124,6 +124,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         var candidates = await db.Certificates.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.RegionCode == DemoOrganisations.DemoCity).OrderBy(c => c.Number).Take(400).ToListAsync(ct);
         return candidates
+            .DistinctBy(c => c.Number)
             .GroupBy(c => c.StateAt(clock, rules))
             .OrderBy(g => g.Key)
             .SelectMany(g => g.Take(g.Key == CertificateState.Valid ? 2 : 1))

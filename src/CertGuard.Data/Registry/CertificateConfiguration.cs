@@ -24,6 +24,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Ignore(c => c.PrintedNumber);
         b.Ignore(c => c.MaskedNumber);
         b.Ignore(c => c.Reviews);
+        b.Ignore(c => c.Chronicle);
         b.Ignore(c => c.StatusBit);
         b.Property(c => c.StatusListId).HasMaxLength(32);
         b.HasIndex(c => new { c.StatusListId, c.StatusIndex }).IsUnique();
@@ -51,6 +52,6 @@ internal sealed class CertificateEventConfiguration : IEntityTypeConfiguration<C
         b.Property(e => e.Actor).HasMaxLength(128).IsRequired();
         b.Property(e => e.Reason).HasMaxLength(256);
         b.Property(e => e.Details).HasMaxLength(2000);
-        b.HasIndex(e => new { e.CertificateId, e.OccurredAt });
+        b.HasIndex(e => new { e.CertificateId, e.Version }).IsUnique();
     }
 }

@@ -157,9 +157,13 @@ namespace CertGuard.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CertificateId", "OccurredAt");
+                    b.HasIndex("CertificateId", "Version")
+                        .IsUnique();
 
                     b.ToTable("CertificateEvents");
                 });

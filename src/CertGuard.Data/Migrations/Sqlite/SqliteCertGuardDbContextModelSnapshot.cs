@@ -152,9 +152,13 @@ namespace CertGuard.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CertificateId", "OccurredAt");
+                    b.HasIndex("CertificateId", "Version")
+                        .IsUnique();
 
                     b.ToTable("CertificateEvents");
                 });

@@ -55,7 +55,7 @@ internal static class CertificateDetails
         labels.Reason(c.StatusReason),
         c.ReapplicationBarredUntil,
         c.Version,
-        c.History.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+        c.Chronicle
             .Select(e => new CertificateHistoryEntry(e.Kind.ToString(), labels.Event(e.Kind), e.EffectiveOn, e.OccurredAt, e.Actor, labels.Reason(e.Reason), e.Details))
             .ToList());
 }

@@ -22,7 +22,8 @@ public sealed class IndexModel(CertGuardDbContext db, TimeProvider clock, Certif
     [BindProperty(SupportsGet = true)]
     public CertificateState? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is reserved by Razor Pages for the page's own route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public RegistryPage Result { get; private set; } = new([], 1, 20, 0);
@@ -40,5 +41,5 @@ public sealed class IndexModel(CertGuardDbContext db, TimeProvider clock, Certif
     }
 
     /// <summary>The link to another page of the same search.</summary>
-    public string PageLink(int page) => Url.Page("/Registry/Index", new { q = Q, city = City, category = Category, status = Status, page }) ?? "";
+    public string PageLink(int page) => Url.Page("/Registry/Index", new { q = Q, city = City, category = Category, status = Status, p = page }) ?? "";
 }

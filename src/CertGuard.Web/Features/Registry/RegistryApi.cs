@@ -31,9 +31,11 @@ public static class RegistryApi
         CertificateState? state = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<CertificateState>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            // By name only: Enum.TryParse would also take "1" or "ReviewDue,ReviewOverdue" (flags, OR-ed into another state).
+            var name = Enum.GetNames<CertificateState>().FirstOrDefault(n => string.Equals(n, status, StringComparison.OrdinalIgnoreCase));
+            if (name is null)
                 return Problems.BadRequest("STATUS-UNKNOWN", "状态参数无效。", $"可用值：{string.Join(", ", Enum.GetNames<CertificateState>())}");
-            state = parsed;
+            state = Enum.Parse<CertificateState>(name);
         }
         var result = await new RegistryQuery(q, city, category, state, page ?? 1, pageSize ?? 20).RunAsync(db, ChinaTime.Today(clock), rules, ct);
         return TypedResults.Ok(new RegistryPageResponse(

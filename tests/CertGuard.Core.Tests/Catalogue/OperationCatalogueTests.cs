@@ -1,0 +1,101 @@
+using CertGuard.Core.Catalogue;
+using CertGuard.Core.Tests.Support;
+
+namespace CertGuard.Core.Tests.Catalogue;
+
+public sealed class OperationCatalogueTests
+{
+    private static readonly OperationCatalogue Catalogue = OperationCatalogue.Current;
+
+    [Fact]
+    public void There_are_11_categories_numbered_1_to_11()
+    {
+        Assert.Equal(11, Catalogue.Categories.Count);
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                     Catalogue.Categories.Select(c => c.Code));
+        Assert.All(Catalogue.Categories, c => Assert.EndsWith("作业", c.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_item_count_equals_the_rows_of_the_embedded_catalogue()
+    {
+        var rows = ReferenceFiles.EmbeddedRows("catalogue.csv");
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Count, Catalogue.Items.Count);
+        Assert.Equal(rows.Select(r => r[2]), Catalogue.Items.Select(i => i.Code));
+        Assert.Equal(rows.Select(r => r[3]), Catalogue.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public void The_embedded_catalogue_is_a_verbatim_copy_of_shared_data()
+    {
+        var shared = ReferenceFiles.SharedText("catalogue.csv");
+        if (shared is null) return; // shared/ not beside this checkout
+        Assert.Equal(ReferenceFiles.Rows(shared).Select(r => string.Join(',', r)),
+                     ReferenceFiles.EmbeddedRows("catalogue.csv").Select(r => string.Join(',', r)));
+    }
+
+    [Fact]
+    public void Item_codes_are_unique_and_prefixed_by_their_category()
+    {
+        Assert.Equal(Catalogue.Items.Count, Catalogue.Items.Select(i => i.Code).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(Catalogue.Items, i =>
+        {
+            Assert.StartsWith(i.CategoryCode + ".", i.Code, StringComparison.Ordinal);
+            Assert.NotNull(Catalogue.FindCategory(i.CategoryCode));
+        });
+    }
+
+    [Fact]
+    public void Every_category_has_at_least_one_item_and_the_items_partition_the_catalogue()
+    {
+        Assert.All(Catalogue.Categories, c => Assert.NotEmpty(Catalogue.ItemsOf(c.Code)));
+        Assert.Equal(Catalogue.Items.Count, Catalogue.Categories.Sum(c => Catalogue.ItemsOf(c.Code).Count()));
+    }
+
+    [Theory]
+    [InlineData("1.1", "高压电工作业", "1", "电工作业")]
+    [InlineData("1.2", "低压电工作业", "1", "电工作业")]
+    [InlineData("2.1", "熔化焊接与热切割作业", "2", "焊接与热切割作业")]
+    public void Known_items_are_found(string itemCode, string itemName, string categoryCode, string categoryName)
+    {
+        var item = Catalogue.FindItem(itemCode);
+        Assert.NotNull(item);
+        Assert.Equal(itemName, item.Name);
+        Assert.Equal(categoryCode, item.CategoryCode);
+        Assert.Equal(categoryName, Catalogue.FindCategory(categoryCode)?.Name);
+    }
+
+    [Theory]
+    [InlineData("1.1", "1", true)]
+    [InlineData("1.2", "1", true)]
+    [InlineData("2.1", "2", true)]
+    [InlineData("1.1", "2", false)]
+    [InlineData("2.1", "1", false)]
+    [InlineData("99.1", "99", false)] // unknown item
+    [InlineData("1.99", "1", false)]
+    [InlineData("1", "1", false)]     // a category is not an item
+    public void ItemBelongsTo_is_true_only_for_an_item_of_that_category(string itemCode, string categoryCode, bool expected)
+    {
+        Assert.Equal(expected, Catalogue.ItemBelongsTo(itemCode, categoryCode));
+    }
+
+    [Fact]
+    public void ItemBelongsTo_agrees_with_the_reference_rows_for_every_pair()
+    {
+        var rows = ReferenceFiles.EmbeddedRows("catalogue.csv");
+        foreach (var row in rows)
+            foreach (var category in Catalogue.Categories)
+                Assert.Equal(row[0] == category.Code, Catalogue.ItemBelongsTo(row[2], category.Code));
+    }
+
+    [Fact]
+    public void Unknown_codes_are_not_found()
+    {
+        Assert.Null(Catalogue.FindItem("0.0"));
+        Assert.Null(Catalogue.FindItem(null));
+        Assert.Null(Catalogue.FindCategory("12"));
+        Assert.Null(Catalogue.FindCategory(null));
+        Assert.Empty(Catalogue.ItemsOf("12"));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CertGuard.Core.Accounts;
+using CertGuard.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CertGuard.Web.Tests.Pages;
+
+/// <summary>
+/// What every response and page carries: strict security headers (no framing by fake query sites, only this
+/// site's scripts), and Chinese by default with English on request.
+/// </summary>
+public abstract class PageShellTests(CertGuardApp app)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/sign-in")]
+    [InlineData("/api/v1/certificates")]
+    [InlineData("/api/v1/nothing")]
+    [InlineData("/registry")]
+    public async Task Every_response_forbids_framing_and_foreign_scripts(string path)
+    {
+        var response = await Client().GetAsync(path);
+
+        var csp = Directives(response);
+        Assert.Equal("'none'", csp["frame-ancestors"]);
+        Assert.Equal("'self'", csp["script-src"]);
+        Assert.Equal("'none'", csp["object-src"]);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task API_reference_may_run_inline_scripts_but_still_cannot_be_framed()
+    {
+        var response = await app.CreateClient().GetAsync("/api/reference");
+        var csp = Directives(response);
+        Assert.Equal("'none'", csp["frame-ancestors"]);
+        Assert.StartsWith("'self'", csp["script-src"], StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
+    public async Task Pages_are_Chinese_by_default()
+    {
+        var home = await Client().GetStringAsync("/");
+        Assert.Contains("<html lang=\"zh-CN\">", home, StringComparison.Ordinal);
+        Assert.Contains("一个登记库，让假证无处可用", home, StringComparison.Ordinal);
+        Assert.Contains("特种作业操作证综合治理平台", home, StringComparison.Ordinal);
+
+        var signIn = await Client().GetStringAsync("/account/sign-in");
+        Assert.Contains("连续输错密码5次，账号将锁定15分钟。", signIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Browser_language_is_not_guessed()
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-US"));
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("<html lang=\"zh-CN\">", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Culture_en_in_the_query_gives_English()
+    {
+        var home = await Client().GetStringAsync("/?culture=en");
+        Assert.Contains("<html lang=\"en\">", home, StringComparison.Ordinal);
+        Assert.Contains("One registry, so that a fake certificate is useless", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("一个登记库", home, StringComparison.Ordinal);
+
+        var signIn = await Client().GetStringAsync("/account/sign-in?culture=en");
+        Assert.Contains("Five wrong passwords lock the account for 15 minutes.", signIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chosen_language_is_remembered_by_cookie()
+    {
+        var client = Client();
+        var chosen = await client.PostAsync("/culture?culture=en&returnUrl=%2Faccount%2Fsign-in", null);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("/account/sign-in", chosen.Headers.Location?.OriginalString);
+
+        var page = await client.GetStringAsync("/account/sign-in");
+        Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
+
+        // The return address must stay on this site.
+        var away = await client.PostAsync("/culture?culture=zh-CN&returnUrl=%2F%2Fevil.example", null);
+        Assert.Equal("/", away.Headers.Location?.OriginalString);
+        Assert.Contains("<html lang=\"zh-CN\">", await client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task English_registry_page_names_states_in_English()
+    {
+        var client = await app.SignedInClientAsync(Role.ProvinceOffice.Id);
+        var zh = await client.GetStringAsync("/registry");
+        Assert.Contains("证书登记库", zh, StringComparison.Ordinal);
+        var en = await client.GetStringAsync("/registry?culture=en");
+        Assert.Contains("Certificate registry", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("证书登记库", en, StringComparison.Ordinal);
+    }
+
+    private HttpClient Client() =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private static Dictionary<string, string> Directives(HttpResponseMessage response)
+    {
+        var header = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        return header.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => d.Split(' ', 2))
+            .ToDictionary(d => d[0], d => d.Length > 1 ? d[1] : "");
+    }
+}
+
+public sealed class SqlitePageShellTests(SqliteApp app) : PageShellTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresPageShellTests(PostgresApp app) : PageShellTests(app), IClassFixture<PostgresApp>;
