@@ -97,7 +97,8 @@ public static class Cg1Codec
             if (total > MaxInflatedBytes) return (null, true);
             return total == 0 ? (null, false) : (buffer[..total], false);
         }
-        catch (InvalidDataException)
+        // InvalidDataException for most corrupt streams; ZLibException (an IOException) for some (found by fuzzing).
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             return (null, false);
         }

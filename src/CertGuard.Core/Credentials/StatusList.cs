@@ -60,7 +60,8 @@ public sealed class StatusList
             while (total < bits.Length && (read = gzip.Read(bits, total, bits.Length - total)) > 0) total += read;
             return total == Bytes ? new StatusList(bits[..Bytes]) : null;
         }
-        catch (InvalidDataException)
+        // InvalidDataException for most corrupt streams; ZLibException (an IOException) for some (found by fuzzing).
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             return null;
         }
