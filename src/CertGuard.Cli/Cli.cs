@@ -52,17 +52,19 @@ public static class Cli
         }
     }
 
+    /// <summary>A new command tree for each run.</summary>
     public static Command BuildRootCommand()
     {
+        var global = new GlobalOptions();
         var root = new Command(Name, "特种作业操作证管理平台的运维命令行工具。")
         {
             new HelpOption { Description = "显示帮助和用法信息。" },
             new VersionOption(),
-            GlobalOptions.DatabaseProvider,
-            GlobalOptions.ConnectionString,
-            MigrateCommand.Create(),
-            AuditCommand.Create(),
-            SeedCommand.Create(),
+            global.DatabaseProvider,
+            global.ConnectionString,
+            MigrateCommand.Create(global),
+            AuditCommand.Create(global),
+            SeedCommand.Create(global),
         };
         root.SetAction(parseResult =>
         {

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using CertGuard.Cli.Hosting;
 
 namespace CertGuard.Cli.Audit;
 
 /// <summary><c>certguard audit …</c>: the audit log.</summary>
 internal static class AuditCommand
 {
-    public static Command Create() => new("audit", "审计日志。") { AuditVerifyCommand.Create() };
+    public static Command Create(GlobalOptions global) => new("audit", "审计日志。") { AuditVerifyCommand.Create(global) };
 }

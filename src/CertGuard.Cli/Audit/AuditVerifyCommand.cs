@@ -14,27 +14,27 @@ namespace CertGuard.Cli.Audit;
 /// </summary>
 internal static class AuditVerifyCommand
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "以 JSON 对象输出结果（intact、verifiedCount、firstBrokenSequence、message）。" };
-
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         // Keep the Chinese message readable in the output.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Command Create()
+    public static Command Create(GlobalOptions global)
     {
+        var json = new Option<bool>("--json") { Description = "以 JSON 对象输出结果（intact、verifiedCount、firstBrokenSequence、message）。" };
         var command = new Command("verify", "校验审计日志的哈希链：完整时退出码 0，被删除或篡改时退出码 1 并指出第一处断开的序号，无法校验时退出码 2。")
         {
-            Json,
+            json,
         };
-        command.SetAction(CommandFailure.Guard("校验审计日志", RunAsync));
+        command.SetAction(CommandFailure.Guard("校验审计日志", (parseResult, stdout, ct) =>
+            RunAsync(parseResult, global, parseResult.GetValue(json), stdout, ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, TextWriter stdout, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions global, bool asJson, TextWriter stdout, CancellationToken ct)
     {
-        await using var scope = CliHost.CreateScope(parseResult);
+        await using var scope = CliHost.CreateScope(parseResult, global);
         var db = scope.Get<CertGuardDbContext>();
         await DatabaseReadiness.EnsureMigratedAsync(db, ct);
 
@@ -42,7 +42,7 @@ internal static class AuditVerifyCommand
         var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
         var result = await AuditChain.VerifyAsync(entries, ct);
 
-        if (parseResult.GetValue(Json))
+        if (asJson)
         {
             var report = new VerifyReport(result.Intact, result.VerifiedCount, result.FirstBrokenSequence, result.Message);
             await stdout.WriteLineAsync(JsonSerializer.Serialize(report, JsonOptions));

@@ -9,16 +9,16 @@ namespace CertGuard.Cli.Database;
 /// <summary><c>certguard migrate</c>: brings the database schema up to date (creates an embedded database).</summary>
 internal static class MigrateCommand
 {
-    public static Command Create()
+    public static Command Create(GlobalOptions global)
     {
         var command = new Command("migrate", "应用数据库迁移（SQLite 数据库文件不存在时会创建）。");
-        command.SetAction(CommandFailure.Guard("迁移数据库", RunAsync));
+        command.SetAction(CommandFailure.Guard("迁移数据库", (parseResult, stdout, ct) => RunAsync(parseResult, global, stdout, ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, TextWriter stdout, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions global, TextWriter stdout, CancellationToken ct)
     {
-        await using var scope = CliHost.CreateScope(parseResult);
+        await using var scope = CliHost.CreateScope(parseResult, global);
         var db = scope.Get<CertGuardDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.MigrateAsync(ct);

@@ -16,9 +16,9 @@ namespace CertGuard.Cli.Hosting;
 internal static class CliHost
 {
     /// <summary>The services for one command run, in one scope; dispose it when the command ends.</summary>
-    public static CliScope CreateScope(ParseResult parseResult) => new(Build(parseResult));
+    public static CliScope CreateScope(ParseResult parseResult, GlobalOptions options) => new(Build(parseResult, options));
 
-    private static IHost Build(ParseResult parseResult)
+    private static IHost Build(ParseResult parseResult, GlobalOptions options)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -27,9 +27,9 @@ internal static class CliHost
         });
         builder.Configuration.AddEnvironmentVariables();
         var overrides = new Dictionary<string, string?>();
-        if (parseResult.GetValue(GlobalOptions.DatabaseProvider) is { } provider)
+        if (parseResult.GetValue(options.DatabaseProvider) is { } provider)
             overrides[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] = provider.ToString();
-        if (parseResult.GetValue(GlobalOptions.ConnectionString) is { Length: > 0 } connection)
+        if (parseResult.GetValue(options.ConnectionString) is { Length: > 0 } connection)
             overrides[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ConnectionString)}"] = connection;
         builder.Configuration.AddInMemoryCollection(overrides);
         CheckProvider(builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"]);
@@ -56,8 +56,6 @@ internal static class CliHost
 internal sealed class CliScope(IHost host) : IAsyncDisposable
 {
     private readonly AsyncServiceScope _scope = host.Services.CreateAsyncScope();
-
-    public IServiceProvider Services => _scope.ServiceProvider;
 
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 

@@ -17,39 +17,38 @@ internal static class SeedCommand
 {
     public const int ProgressEvery = 50_000;
 
-    private static readonly Option<int> Certificates = new("--certificates")
+    public static Command Create(GlobalOptions global)
     {
-        Description = "要生成的证书数量（正整数）。",
-        HelpName = "数量",
-        Required = true,
-        CustomParser = result =>
+        var certificates = new Option<int>("--certificates")
         {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0) return count;
-            result.AddError($"--certificates 必须是正整数（收到“{text}”）。");
-            return 0;
-        },
-    };
+            Description = "要生成的证书数量（正整数）。",
+            HelpName = "数量",
+            Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0) return count;
+                result.AddError($"--certificates 必须是正整数（收到“{text}”）。");
+                return 0;
+            },
+        };
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "随机种子，同一种子在空数据库上生成相同的数据（默认随机，并打印出来以便复现）。",
+            HelpName = "种子",
+        };
 
-    private static readonly Option<int?> Seed = new("--seed")
-    {
-        Description = "随机种子，同一种子在空数据库上生成相同的数据（默认随机，并打印出来以便复现）。",
-        HelpName = "种子",
-    };
-
-    public static Command Create()
-    {
-        var command = new Command("seed", "先迁移数据库，再批量生成演示证书（用于压力测试和基准测试）。") { Certificates, Seed };
-        command.SetAction(CommandFailure.Guard("生成演示数据", RunAsync));
+        var command = new Command("seed", "先迁移数据库，再批量生成演示证书（用于压力测试和基准测试）。") { certificates, seed };
+        command.SetAction(CommandFailure.Guard("生成演示数据", (parseResult, stdout, ct) =>
+            RunAsync(parseResult, global, parseResult.GetValue(certificates), parseResult.GetValue(seed), stdout, ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, TextWriter stdout, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parseResult, GlobalOptions global, int count, int? chosenSeed, TextWriter stdout, CancellationToken ct)
     {
-        var count = parseResult.GetValue(Certificates);
-        var seed = parseResult.GetValue(Seed) ?? RandomNumberGenerator.GetInt32(int.MaxValue);
+        var seed = chosenSeed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
 
-        await using var scope = CliHost.CreateScope(parseResult);
+        await using var scope = CliHost.CreateScope(parseResult, global);
         var db = scope.Get<CertGuardDbContext>();
         await db.MigrateAsync(ct);
 

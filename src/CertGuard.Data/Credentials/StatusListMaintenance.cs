@@ -21,39 +21,45 @@ internal sealed class StatusListMaintenance(CertGuardDbContext db, TimeProvider 
             .Select(e => e.Entity)
             .ToList();
         if (changed.Count == 0) return;
+        // The lists this save touches, gathered once: scanning the change tracker per certificate made bulk loads quadratic.
+        var lists = db.StatusLists.Local.ToDictionary(l => l.Id, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         foreach (var certificate in changed)
         {
             if (certificate.StatusListId is null)
             {
-                var list = await OpenListAsync(certificate.RegionCode, ct);
+                var list = await OpenListAsync(certificate.RegionCode, lists, ct);
                 var used = await UsedAsync(list.Id, ct);
-                var index = StatusList.PickFreeIndex(used)!.Value;
+                var index = StatusList.PickFreeIndex(used) ?? throw new InvalidOperationException($"状态列表 {list.Id} 已满。");
                 used.Add(index);
                 list.CountAssignment();
                 certificate.AssignStatusEntry(list.Id, index);
             }
-            var target = await FindListAsync(certificate.StatusListId!, ct);
+            var target = await FindListAsync(certificate.StatusListId!, lists, ct);
             target.Set(certificate.StatusIndex!.Value, certificate.StatusBit, now);
         }
         foreach (var entry in db.ChangeTracker.Entries<StatusListRecord>()) entry.DetectChanges();
     }
 
-    private async Task<StatusListRecord> OpenListAsync(string authority, CancellationToken ct)
+    private async Task<StatusListRecord> OpenListAsync(string authority, Dictionary<string, StatusListRecord> lists, CancellationToken ct)
     {
-        var open = db.StatusLists.Local.Where(l => l.Authority == authority && !l.Full).OrderBy(l => l.Id, StringComparer.Ordinal).FirstOrDefault()
-                   ?? await db.StatusLists.Where(l => l.Authority == authority && l.Assigned < StatusList.Size).OrderBy(l => l.Id).FirstOrDefaultAsync(ct);
-        if (open is not null) return open;
-        var count = await db.StatusLists.CountAsync(l => l.Authority == authority, ct) + db.StatusLists.Local.Count(l => l.Authority == authority && db.Entry(l).State == EntityState.Added);
-        var created = new StatusListRecord($"{authority}-{count + 1}", authority, clock.GetUtcNow());
+        var mine = lists.Values.Where(l => l.Authority == authority).ToList();
+        if (mine.Where(l => !l.Full).MinBy(l => l.Id, StringComparer.Ordinal) is { } open) return open;
+        // A list that filled during this save still shows its old count in the database: leave it out by id.
+        var filled = mine.Select(l => l.Id).ToList();
+        var stored = await db.StatusLists.Where(l => l.Authority == authority && l.Assigned < StatusList.Size && !filled.Contains(l.Id))
+            .OrderBy(l => l.Id).FirstOrDefaultAsync(ct);
+        if (stored is not null) return lists[stored.Id] = stored;
+        var existing = await db.StatusLists.Where(l => l.Authority == authority).Select(l => l.Id).ToListAsync(ct);
+        var number = existing.Concat(mine.Select(l => l.Id)).Distinct().Count() + 1;
+        var created = new StatusListRecord($"{authority}-{number}", authority, clock.GetUtcNow());
         db.StatusLists.Add(created);
         _used[created.Id] = [];
-        return created;
+        return lists[created.Id] = created;
     }
 
-    private async Task<StatusListRecord> FindListAsync(string id, CancellationToken ct) =>
-        db.StatusLists.Local.FirstOrDefault(l => l.Id == id)
-        ?? await db.StatusLists.SingleAsync(l => l.Id == id, ct);
+    private async Task<StatusListRecord> FindListAsync(string id, Dictionary<string, StatusListRecord> lists, CancellationToken ct) =>
+        lists.TryGetValue(id, out var list) ? list : lists[id] = await db.StatusLists.SingleAsync(l => l.Id == id, ct);
 
     private async Task<HashSet<int>> UsedAsync(string listId, CancellationToken ct)
     {

@@ -1,0 +1,248 @@
+using System.Data.Common;
+using System.Text.Json;
+using CertGuard.Cli.Tests.Support;
+using CertGuard.Data;
+using CertGuard.Data.Accounts;
+using CertGuard.Data.Audit;
+using CertGuard.Data.Database;
+using CertGuard.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertGuard.Cli.Tests.Audit;
+
+public sealed class SqliteAuditVerifyTests() : AuditVerifyTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAuditVerifyTests() : AuditVerifyTests(DatabaseProvider.Postgres);
+
+/// <summary>
+/// <c>certguard migrate</c>, <c>seed</c> and <c>audit verify</c> against a real database of each provider,
+/// including an attacker who edits or deletes audit rows directly in SQL.
+/// </summary>
+public abstract class AuditVerifyTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Verify_reports_an_intact_chain_after_migrate_and_seed()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).ExitCode);
+        var seed = await RunAsync("seed", "--certificates", "200", "--seed", "7");
+        Assert.True(seed.ExitCode == 0, seed.ToString());
+        Assert.Contains("写入 200 条证书", seed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("条/秒", seed.Stdout, StringComparison.Ordinal);
+        Assert.Equal(200, await RawSql.ScalarAsync<long>(_database, """SELECT COUNT(*) FROM "Certificates" """));
+
+        var verify = await RunAsync("audit", "verify");
+
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("审计日志完整", verify.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", verify.Stderr);
+        // The CLI writes to the log under its own name.
+        Assert.Equal("cli:" + Environment.UserName, await RawSql.ScalarAsync<string>(_database, """SELECT "Actor" FROM "AuditEntries" WHERE "Sequence" = 1"""));
+    }
+
+    [Fact]
+    public async Task Verify_with_json_reports_the_counts()
+    {
+        await SeedTwiceAsync();
+        var entries = await RawSql.ScalarAsync<long>(_database, """SELECT COUNT(*) FROM "AuditEntries" """);
+
+        var verify = await RunAsync("audit", "verify", "--json");
+
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        using var json = JsonDocument.Parse(verify.Stdout);
+        Assert.True(json.RootElement.GetProperty("intact").GetBoolean());
+        Assert.Equal(entries, json.RootElement.GetProperty("verifiedCount").GetInt64());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("firstBrokenSequence").ValueKind);
+        Assert.Contains($"共 {entries} 条记录", json.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_update_or_delete_audit_rows()
+    {
+        await SeedTwiceAsync();
+
+        var update = await Assert.ThrowsAnyAsync<DbException>(() =>
+            RawSql.ExecuteAsync(_database, """UPDATE "AuditEntries" SET "After" = '{"count":1}' WHERE "Sequence" = 2"""));
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() =>
+            RawSql.ExecuteAsync(_database, """DELETE FROM "AuditEntries" WHERE "Sequence" = 2"""));
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("audit", "verify")).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("After", """'{"Name":"伪造的机构"}'""")]
+    [InlineData("Actor", "'gd.province'")]
+    public async Task Verify_names_the_entry_edited_behind_the_triggers_back(string column, string value)
+    {
+        await SeedTwiceAsync();
+        await DropAppendOnlyTriggersAsync();
+
+        Assert.Equal(1, await RawSql.ExecuteAsync(_database, $"""UPDATE "AuditEntries" SET "{column}" = {value} WHERE "Sequence" = 2"""));
+        var verify = await RunAsync("audit", "verify");
+
+        Assert.True(verify.ExitCode == 1, verify.ToString());
+        Assert.Contains("第 2 条记录的内容与其哈希不符", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("第一处断开的序号：2", verify.Stdout, StringComparison.Ordinal);
+        var json = await RunAsync("audit", "verify", "--json");
+        Assert.Equal(1, json.ExitCode);
+        using var result = JsonDocument.Parse(json.Stdout);
+        Assert.False(result.RootElement.GetProperty("intact").GetBoolean());
+        Assert.Equal(2, result.RootElement.GetProperty("firstBrokenSequence").GetInt64());
+        Assert.Equal(1, result.RootElement.GetProperty("verifiedCount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Verify_names_the_next_entry_when_the_edited_one_was_rehashed()
+    {
+        await SeedTwiceAsync();
+        await DropAppendOnlyTriggersAsync();
+        // A careful attacker recomputes the edited entry's own hash; the next entry still points at the old one.
+        await using (var services = BuildServices())
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+            var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == 2);
+            entry.Actor = "gd.province";
+            var hash = AuditChain.ComputeHash(entry);
+            Assert.Equal(1, await RawSql.ExecuteAsync(_database,
+                $"""UPDATE "AuditEntries" SET "Actor" = 'gd.province', "Hash" = '{hash}' WHERE "Sequence" = 2"""));
+        }
+
+        var verify = await RunAsync("audit", "verify");
+
+        Assert.True(verify.ExitCode == 1, verify.ToString());
+        Assert.Contains("第 3 条记录的前序哈希与上一条不符", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("第一处断开的序号：3", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_names_a_deleted_entry()
+    {
+        await SeedTwiceAsync();
+        await DropAppendOnlyTriggersAsync();
+
+        Assert.Equal(1, await RawSql.ExecuteAsync(_database, """DELETE FROM "AuditEntries" WHERE "Sequence" = 3"""));
+        var verify = await RunAsync("audit", "verify", "--json");
+
+        Assert.True(verify.ExitCode == 1, verify.ToString());
+        using var result = JsonDocument.Parse(verify.Stdout);
+        Assert.Equal(3, result.RootElement.GetProperty("firstBrokenSequence").GetInt64());
+        Assert.Equal(2, result.RootElement.GetProperty("verifiedCount").GetInt64());
+        Assert.Contains("缺少序号为 3 的审计记录", result.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_before_migrate_cannot_run()
+    {
+        var verify = await RunAsync("audit", "verify");
+
+        Assert.True(verify.ExitCode == 2, verify.ToString());
+        Assert.Equal("", verify.Stdout);
+        Assert.Contains("certguard migrate", verify.Stderr, StringComparison.Ordinal);
+        // Checking must not create the database on the way.
+        if (provider == DatabaseProvider.Sqlite)
+            Assert.False(File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_database.ConnectionString).DataSource));
+    }
+
+    [Fact]
+    public async Task Verify_against_an_unreachable_database_cannot_run()
+    {
+        var missingFolder = Path.Combine(Path.GetTempPath(), "certguard-missing-" + Guid.NewGuid().ToString("N"));
+        var unreachable = provider == DatabaseProvider.Postgres
+            ? "Host=127.0.0.1;Port=1;Username=postgres;Database=certguard;Timeout=3"
+            : $"Data Source={Path.Combine(missingFolder, "certguard.db")}";
+        try
+        {
+            var verify = await CliRun.RunAsync("audit", "verify", "--database-provider", provider.ToString(), "--connection-string", unreachable);
+
+            Assert.True(verify.ExitCode == 2, verify.ToString());
+            Assert.Equal("", verify.Stdout);
+            Assert.StartsWith("错误：无法校验审计日志。", verify.Stderr, StringComparison.Ordinal);
+            Assert.Contains(provider == DatabaseProvider.Postgres ? "无法连接数据库" : "不存在", verify.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(missingFolder, "certguard.db")));
+        }
+        finally
+        {
+            // The data layer creates the folder of an SQLite file when it registers the database.
+            if (Directory.Exists(missingFolder)) Directory.Delete(missingFolder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("1")]
+    [InlineData("")]
+    public async Task An_unknown_provider_cannot_run(string value)
+    {
+        var verify = await CliRun.RunAsync("audit", "verify", "--database-provider", value, "--connection-string", _database.ConnectionString);
+
+        Assert.True(verify.ExitCode == 2, verify.ToString());
+        Assert.Contains("只能是 Sqlite 或 Postgres", verify.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("many")]
+    public async Task Seed_rejects_a_count_that_is_not_positive_and_touches_nothing(string count)
+    {
+        var seed = await RunAsync("seed", "--certificates", count);
+
+        Assert.True(seed.ExitCode == 2, seed.ToString());
+        Assert.Equal("", seed.Stdout);
+        Assert.Contains("--certificates", seed.Stderr, StringComparison.Ordinal);
+        // Not even migrated.
+        Assert.Equal(2, (await RunAsync("audit", "verify")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Migrate_twice_is_harmless()
+    {
+        var first = await RunAsync("migrate");
+        var second = await RunAsync("migrate");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("已应用", first.Stdout, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("无需迁移", second.Stdout, StringComparison.Ordinal);
+    }
+
+    private Task<CliRun> RunAsync(params string[] args) =>
+        CliRun.RunAsync([.. args, "--database-provider", provider.ToString(), "--connection-string", _database.ConnectionString]);
+
+    /// <summary>Two audited loads: organisations (one entry each), then a bulk-load entry per run.</summary>
+    private async Task SeedTwiceAsync()
+    {
+        foreach (var seed in new[] { "1", "2" })
+        {
+            var run = await RunAsync("seed", "--certificates", "20", "--seed", seed);
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+        Assert.True(await RawSql.ScalarAsync<long>(_database, """SELECT COUNT(*) FROM "AuditEntries" """) >= 4);
+        Assert.Equal(0, (await RunAsync("audit", "verify")).ExitCode);
+    }
+
+    /// <summary>What an attacker with database rights does first.</summary>
+    private async Task DropAppendOnlyTriggersAsync() => await RawSql.ExecuteAsync(_database, provider == DatabaseProvider.Postgres
+        ? """ALTER TABLE "AuditEntries" DISABLE TRIGGER "AuditEntries_AppendOnly";"""
+        : """DROP TRIGGER "AuditEntries_NoUpdate"; DROP TRIGGER "AuditEntries_NoDelete";""");
+
+    private ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IActor>(SystemActor.Platform);
+        services.AddCertGuardData(configuration);
+        return services.BuildServiceProvider();
+    }
+}
