@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.Globalization;
 using CertGuard.Cli.Audit;
+using CertGuard.Cli.Credentials;
 using CertGuard.Cli.Database;
 using CertGuard.Cli.Hosting;
 using CertGuard.Cli.Seeding;
@@ -65,6 +66,8 @@ public static class Cli
             MigrateCommand.Create(global),
             AuditCommand.Create(global),
             SeedCommand.Create(global),
+            KeysCommand.Create(global),
+            VerifyCommand.Create(global),
         };
         root.SetAction(parseResult =>
         {

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command could not run: bad arguments, bad configuration, database unreachable, or a failure.</summary>
     public const int CannotRun = 2;
+
+    /// <summary>certguard verify: the QR did not verify, at whatever stage.</summary>
+    public const int QrNotValid = 1;
 }

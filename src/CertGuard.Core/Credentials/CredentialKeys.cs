@@ -70,7 +70,9 @@ public sealed class VerificationKey
     {
         try
         {
+            // BouncyCastle answers null, not an exception, to bytes that hold no certificate at all.
             var certificate = new X509CertificateParser().ReadCertificate(certificateDer);
+            if (certificate is null) return null;
             var spki = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(certificate.GetPublicKey()).GetDerEncoded();
             return FromSubjectPublicKeyInfo(spki, KeyIdOf(certificateDer));
         }

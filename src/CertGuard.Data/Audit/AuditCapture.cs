@@ -14,12 +14,13 @@ internal static class AuditCapture
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         nameof(Account.PasswordHash), nameof(Account.SecurityStamp), nameof(Account.ConcurrencyStamp), nameof(ApiKey.SecretHash),
+        nameof(Credentials.CredentialKeyRecord.ProtectedPrivateKey),
     };
 
     private static readonly HashSet<Type> Audited =
     [
         typeof(Core.Certificates.Certificate), typeof(Core.Certificates.CertificateEvent), typeof(Organisation),
-        typeof(Account), typeof(IdentityUserRole<string>), typeof(ApiKey),
+        typeof(Account), typeof(IdentityUserRole<string>), typeof(ApiKey), typeof(Credentials.CredentialKeyRecord),
     ];
 
     public static List<AuditEntry> Collect(ChangeTracker tracker, string actor, DateTimeOffset now)

@@ -35,11 +35,14 @@ public sealed class KeyRing(CertGuardDbContext db, IDataProtectionProvider prote
         return record;
     }
 
-    public async Task RetireAsync(string kid, CancellationToken ct = default)
+    /// <summary>Retires a key: what it signed is no longer trusted. False when there is no such key.</summary>
+    public async Task<bool> RetireAsync(string kid, CancellationToken ct = default)
     {
-        var record = await db.CredentialKeys.SingleAsync(k => k.Kid == kid, ct);
+        var record = await db.CredentialKeys.SingleOrDefaultAsync(k => k.Kid == kid, ct);
+        if (record is null) return false;
         record.Retire(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>The root key and one key per city, created when missing (first start of a demo or a new database).</summary>

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using CertGuard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 
 namespace CertGuard.Web.Infrastructure;
@@ -65,7 +66,7 @@ public static class WebServices
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("CertGuard API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapPost("/culture", (HttpContext context, string culture, string? returnUrl) =>
+        app.MapPost("/culture", (HttpContext context, [FromForm] string culture, [FromForm] string? returnUrl) =>
         {
             var chosen = Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "zh-CN";
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,

@@ -87,6 +87,17 @@ public sealed class TrustAndStatusTests
         Assert.False(key.ToVerificationKey().Verify("other"u8, again.Sign("data"u8)));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("not a key")]
+    [InlineData("-----BEGIN CERTIFICATE-----")]
+    public void Bytes_that_hold_no_certificate_or_key_give_no_key(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        Assert.Null(VerificationKey.FromCertificate(bytes));
+        Assert.Null(VerificationKey.FromSubjectPublicKeyInfo(bytes));
+    }
+
     private static TrustedKey Entry(SigningKey key, string status) => new(
         Convert.ToHexStringLower(key.Kid), TrustList.AlgName(key.Algorithm), Convert.ToBase64String(key.SubjectPublicKeyInfo), "440100",
         new DateOnly(2026, 1, 1), null, status);

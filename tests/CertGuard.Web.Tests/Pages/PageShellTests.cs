@@ -78,7 +78,9 @@ public abstract class PageShellTests(CertGuardApp app)
     public async Task Chosen_language_is_remembered_by_cookie()
     {
         var client = Client();
-        var chosen = await client.PostAsync("/culture?culture=en&returnUrl=%2Faccount%2Fsign-in", null);
+        // As the header's form posts it: culture and returnUrl in the body, with the page's antiforgery token.
+        var token = CertGuardApp.AntiforgeryToken(await client.GetStringAsync("/account/sign-in"));
+        var chosen = await client.PostAsync("/culture", Form(("culture", "en"), ("returnUrl", "/account/sign-in"), ("__RequestVerificationToken", token)));
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         Assert.Equal("/account/sign-in", chosen.Headers.Location?.OriginalString);
 
@@ -86,10 +88,23 @@ public abstract class PageShellTests(CertGuardApp app)
         Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
 
         // The return address must stay on this site.
-        var away = await client.PostAsync("/culture?culture=zh-CN&returnUrl=%2F%2Fevil.example", null);
+        var away = await client.PostAsync("/culture", Form(("culture", "zh-CN"), ("returnUrl", "//evil.example"), ("__RequestVerificationToken", token)));
         Assert.Equal("/", away.Headers.Location?.OriginalString);
         Assert.Contains("<html lang=\"zh-CN\">", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Language_switch_without_the_antiforgery_token_is_refused()
+    {
+        var client = Client();
+        var forged = await client.PostAsync("/culture", Form(("culture", "en"), ("returnUrl", "/")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("<html lang=\"zh-CN\">", await client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 
     [Fact]
     public async Task English_registry_page_names_states_in_English()

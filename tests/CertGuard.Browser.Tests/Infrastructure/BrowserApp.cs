@@ -1,0 +1,61 @@
+using CertGuard.Data.Database;
+using CertGuard.Testing;
+using Microsoft.Playwright;
+
+namespace CertGuard.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The whole platform on a SQLite database, listening on a real loopback port, plus one Playwright and one headless
+/// Chromium for the test class. Each test opens its own <see cref="NewContextAsync">browser context</see>.
+/// </summary>
+public sealed class BrowserApp : CertGuardApp
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override bool ListenOnSocket => true;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public override async Task InitializeAsync()
+    {
+        // Before anything slow: without Chromium every test of the class fails with this message.
+        _ = Chromium.ExecutablePath();
+        await base.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await LaunchAsync();
+    }
+
+    /// <summary>Another headless Chromium, with extra command-line switches (e.g. a fake camera).</summary>
+    public Task<IBrowser> LaunchAsync(params string[] extraArgs)
+    {
+        var options = Chromium.LaunchOptions(Chromium.ExecutablePath());
+        options.Args = [.. options.Args ?? [], .. extraArgs];
+        return (_playwright ?? throw new InvalidOperationException("Playwright is not started.")).Chromium.LaunchAsync(options);
+    }
+
+    /// <summary>
+    /// A fresh, isolated browser context (no cookies, no service worker, no cache) with a Chinese locale, addressed
+    /// relative to the platform; on the class's browser unless another is given.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(IBrowser? browser = null) => (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions
+    {
+        Locale = "zh-CN",
+        BaseURL = ServerAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+    });
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+            _browser = null;
+        }
+        _playwright?.Dispose();
+        _playwright = null;
+        await base.DisposeAsync();
+    }
+}
