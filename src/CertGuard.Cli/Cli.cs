@@ -26,7 +26,8 @@ public static class Cli
         // Help and parse errors in the platform's language; flows with this call only.
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
 
-        var parseResult = BuildRootCommand().Parse(args);
+        // No response files: "@FILE" is an argument of its own (certguard verify --qr @FILE).
+        var parseResult = BuildRootCommand().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors) await stderr.WriteLineAsync($"错误：{error.Message}");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CertGuard.Cli.Credentials;
 
 /// <summary>
-/// <c>certguard verify --qr TEXT|--qr-file FILE [--trust FILE] [--root FILE] [--status FILE…] [--at INSTANT] [--offline]</c>:
+/// <c>certguard verify --qr TEXT|@FILE [--trust FILE] [--root FILE] [--status FILE…] [--at INSTANT] [--offline]</c>:
 /// prints the result as JSON; exit 0 when the QR verifies, 1 when it does not (at whatever stage), 2 when the
 /// command cannot run. Without <c>--trust</c> the trust list and status lists come from the database.
 /// </summary>
@@ -18,17 +18,16 @@ internal static class VerifyCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var qr = new Option<string?>("--qr") { Description = "二维码文本" };
-        var qrFile = new Option<string?>("--qr-file") { Description = "从文件读取二维码文本（扫码枪、截图识别的结果）" };
+        var qr = new Option<string>("--qr") { Description = "二维码文本，或 @文件：从文件读取（扫码枪、截图识别的结果）", Required = true };
         var trust = new Option<string?>("--trust") { Description = "信任列表 JSON，或 PEM/DER 格式的 X.509 证书、公钥" };
         var root = new Option<string?>("--root") { Description = "固定的省级根公钥（PEM/DER 或 root-key.json），用于校验信任列表与状态列表的签名" };
         var status = new Option<string[]>("--status") { Description = "离线使用的已签名状态列表文件（可多个）", AllowMultipleArgumentsPerToken = true };
         var at = new Option<string?>("--at") { Description = "按此时间核验（ISO-8601，如 2026-11-25T10:00:00+08:00），默认当前时间" };
         var offline = new Option<bool>("--offline") { Description = "不连接数据库，只用 --trust（和 --status）离线核验" };
-        var command = new Command("verify", "核验证书二维码（CG1，或欧盟 DCC 的 HC1 测试向量）") { qr, qrFile, trust, root, status, at, offline };
+        var command = new Command("verify", "核验证书二维码（CG1，或欧盟 DCC 的 HC1 测试向量）") { qr, trust, root, status, at, offline };
         command.SetAction(CommandFailure.Guard("核验二维码", async (parsed, stdout, ct) =>
         {
-            var text = ReadQr(parsed.GetValue(qr), parsed.GetValue(qrFile));
+            var text = ReadQr(parsed.GetValue(qr)!);
             var instant = ParseInstant(parsed.GetValue(at));
             var profile = text.TrimStart().StartsWith(CredentialProfile.Hc1.Prefix, StringComparison.Ordinal) ? CredentialProfile.Hc1 : CredentialProfile.Cg1;
             var warnings = new List<string>();
@@ -74,13 +73,12 @@ internal static class VerifyCommand
         return command;
     }
 
-    private static string ReadQr(string? text, string? path) => (text, path) switch
+    private static string ReadQr(string value)
     {
-        ({ }, { }) => throw new CliException("--qr 与 --qr-file 只能指定一个。"),
-        ({ }, null) => text,
-        (null, { }) => File.Exists(path) ? File.ReadAllText(path).Trim() : throw new CliException($"找不到二维码文件：{path}"),
-        _ => throw new CliException("请用 --qr 给出二维码文本，或用 --qr-file 指定保存二维码文本的文件。"),
-    };
+        if (!value.StartsWith('@')) return value;
+        var path = value[1..];
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : throw new CliException($"找不到二维码文件：{path}");
+    }
 
     private static DateTimeOffset ParseInstant(string? value) =>
         value is null ? DateTimeOffset.UtcNow

@@ -46,7 +46,9 @@ public sealed class VerificationKey
     {
         try
         {
+            // BouncyCastle reads empty input as null rather than failing.
             var info = Org.BouncyCastle.Asn1.X509.SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(spki));
+            if (info is null) return null;
             var curve = info.Algorithm.Parameters is DerObjectIdentifier oid ? oid : null;
             kid ??= KeyIdOf(spki);
             if (GMObjectIdentifiers.sm2p256v1.Equals(curve))

@@ -35,7 +35,7 @@ public sealed class DccVerifyTests : IDisposable
         await File.WriteAllTextAsync(qr, vector.RootElement.GetProperty("PREFIX").GetString());
         var clock = DateTimeOffset.Parse(context.GetProperty("VALIDATIONCLOCK").GetString()!, CultureInfo.InvariantCulture);
 
-        var run = await CliRun.RunAsync("verify", "--qr-file", qr, "--trust", anchor, "--at", clock.ToString("O", CultureInfo.InvariantCulture), "--offline");
+        var run = await CliRun.RunAsync("verify", "--qr", "@" + qr, "--trust", anchor, "--at", clock.ToString("O", CultureInfo.InvariantCulture), "--offline");
 
         Assert.True(run.ExitCode == (valid ? 0 : 1), run.ToString());
         using var result = JsonDocument.Parse(run.Stdout);

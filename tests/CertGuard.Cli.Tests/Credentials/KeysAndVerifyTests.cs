@@ -75,7 +75,7 @@ public abstract class KeysAndVerifyTests(DatabaseProvider provider) : IAsyncLife
         var qrFile = Path.Combine(_folder, "qr.txt");
         await File.WriteAllTextAsync(qrFile, qr);
 
-        var run = await CliRun.RunAsync("verify", "--qr-file", qrFile, "--trust", files.TrustList, "--root", files.Root, "--status", files.StatusList, "--offline");
+        var run = await CliRun.RunAsync("verify", "--qr", "@" + qrFile, "--trust", files.TrustList, "--root", files.Root, "--status", files.StatusList, "--offline");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Stdout);

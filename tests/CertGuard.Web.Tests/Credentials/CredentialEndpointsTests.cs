@@ -112,6 +112,36 @@ public abstract class CredentialEndpointsTests(CertGuardApp app)
     }
 
     [Fact]
+    public async Task Qr_api_finds_a_certificate_by_its_printed_number_and_asks_for_the_item_when_the_holder_has_several()
+    {
+        await using var db = app.SystemDb();
+        var several = await db.Certificates.AsNoTracking().Where(c => c.RegionCode == "440100")
+            .GroupBy(c => c.Number).Where(g => g.Count() > 1).Select(g => g.Key).OrderBy(n => n).FirstAsync();
+        var items = await db.Certificates.AsNoTracking().Where(c => c.Number == several).Select(c => c.ItemCode).ToListAsync();
+        var singleNumber = await db.Certificates.AsNoTracking().Where(c => c.RegionCode == "440100")
+            .GroupBy(c => c.Number).Where(g => g.Count() == 1).Select(g => g.Key).OrderBy(n => n).FirstAsync();
+        var single = await db.Certificates.AsNoTracking().SingleAsync(c => c.Number == singleNumber);
+        var client = app.ApiClient(Role.IssuingAuthority.Id);
+
+        // As printed on the card, with the leading T.
+        var text = await client.GetStringAsync($"/api/v1/certificates/T{single.Number}/qr?format=text");
+        var printed = (await VerifyAsync(text)).GetProperty("certificate");
+        Assert.Equal(single.MaskedNumber, printed.GetProperty("maskedNumber").GetString());
+        Assert.Equal(single.ItemCode, printed.GetProperty("item").GetString());
+
+        var ambiguous = await client.GetAsync($"/api/v1/certificates/{several}/qr");
+        Assert.Equal(HttpStatusCode.Conflict, ambiguous.StatusCode);
+        var problem = await ambiguous.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("CERT-AMBIGUOUS", problem.GetProperty("code").GetString());
+        Assert.All(items, item => Assert.Contains(item, problem.GetProperty("detail").GetString(), StringComparison.Ordinal));
+
+        var chosen = await client.GetStringAsync($"/api/v1/certificates/{several}/qr?item={items[0]}");
+        var verified = await VerifyAsync(chosen);
+        Assert.True(verified.GetProperty("valid").GetBoolean() || verified.GetProperty("stage").GetString() is "Dates" or "Status" or "Registry", verified.ToString());
+        Assert.Equal(items[0], verified.GetProperty("certificate").GetProperty("item").GetString());
+    }
+
+    [Fact]
     public async Task Well_known_files_carry_etags_and_answer_304_when_unchanged()
     {
         var client = app.CreateClient();

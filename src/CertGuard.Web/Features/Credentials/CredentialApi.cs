@@ -24,8 +24,8 @@ public static class CredentialApi
 
     public static RouteGroupBuilder MapCredentialApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/certificates/{id:guid}/qr", QrAsync).WithTags("证书登记 Registry").RequireAuthorization(AccountServices.RegistryPolicy)
-            .WithSummary("证书的签名二维码：format=text（CG1 文本）、png 或 svg");
+        api.MapGet("/certificates/{key}/qr", QrAsync).WithTags("证书登记 Registry").RequireAuthorization(AccountServices.RegistryPolicy)
+            .WithSummary("证书的签名二维码：key 为证书 ID 或证书编号（持证人有多个作业项目时加 item=项目代码）；format=text（CG1 文本）、png 或 svg");
         api.MapPost("/verify/qr", async (VerifyQrRequest request, OnlineVerifier verifier, CancellationToken ct) =>
                 TypedResults.Ok(ToResponse(await verifier.VerifyAsync(request.Text, ct))))
             .WithTags("核验 Verification").AllowAnonymous().WithSummary("核验二维码文本：逐级检查并返回失败的环节、稳定代码与中文说明");
@@ -39,10 +39,26 @@ public static class CredentialApi
             : null);
 
     private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> QrAsync(
-        Guid id, string? format, CertGuardDbContext db, CredentialIssuer issuer, CancellationToken ct)
+        string key, string? item, string? format, CertGuardDbContext db, CredentialIssuer issuer, CancellationToken ct)
     {
-        var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (certificate is null) return Problems.NotFound("CERT-NOT-FOUND", "未找到该证书，或该证书不在您的管辖范围内。");
+        // The scope filter applies: a certificate outside the account's region reads as not found.
+        var query = db.Certificates.AsNoTracking();
+        if (Guid.TryParse(key, out var id))
+        {
+            query = query.Where(c => c.Id == id);
+        }
+        else
+        {
+            var number = Registry.CertificateNumber.Normalize(key);
+            query = query.Where(c => c.Number == number);
+            if (!string.IsNullOrWhiteSpace(item)) query = query.Where(c => c.ItemCode == item.Trim());
+        }
+        var found = await query.Take(10).ToListAsync(ct);
+        if (found.Count == 0) return Problems.NotFound("CERT-NOT-FOUND", "未找到该证书，或该证书不在您的管辖范围内。");
+        if (found.Count > 1)
+            return Problems.Create(StatusCodes.Status409Conflict, "CERT-AMBIGUOUS", "该证书编号下有多个作业项目的证书，请用 item 参数指定项目代码。",
+                "项目代码：" + string.Join("、", found.Select(c => c.ItemCode).Order(StringComparer.Ordinal)));
+        var certificate = found[0];
         var text = await issuer.QrTextAsync(certificate, ct);
         return (format ?? "text").ToLowerInvariant() switch
         {
