@@ -2,6 +2,7 @@ using CertGuard.Core.Certificates;
 using CertGuard.Core.Organisations;
 using CertGuard.Data.Accounts;
 using CertGuard.Data.Audit;
+using CertGuard.Data.Registry;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -82,22 +83,33 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
         var pending = SuppressChangeAudit ? [] : AuditCapture.Collect(ChangeTracker, _actor.Name, _clock.GetUtcNow());
         pending.AddRange(_accessRecords);
         _accessRecords.Clear();
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var newEvents = ChangeTracker.Entries<CertificateEvent>().Where(e => e.State == EntityState.Added).ToList();
+        if (pending.Count == 0 && newEvents.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            // The chain has one head: writers take turns from reading it to committing.
-            await using var chainLock = await LockAuditChainAsync(cancellationToken);
-            var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var (sequence, hash) = head is null ? (0L, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
-            foreach (var entry in pending)
+            // The audit chain and the change feed each have one head: writers take turns from reading it to committing,
+            // so sequence order is commit order and a reader of the feed never skips a change committed later.
+            await using var writeLock = await LockWritesAsync(cancellationToken);
+            if (newEvents.Count > 0)
             {
-                AuditChain.Seal(entry, ++sequence, hash);
-                hash = entry.Hash;
+                var last = await LastChangeSequenceAsync(cancellationToken);
+                foreach (var entry in newEvents.OrderBy(e => e.Entity.OccurredAt).ThenBy(e => e.Entity.Version))
+                    entry.Property(ChangeSequence.Property).CurrentValue = ++last;
             }
-            AuditEntries.AddRange(pending);
+            if (pending.Count > 0)
+            {
+                var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+                var (sequence, hash) = head is null ? (0L, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
+                foreach (var entry in pending)
+                {
+                    AuditChain.Seal(entry, ++sequence, hash);
+                    hash = entry.Hash;
+                }
+                AuditEntries.AddRange(pending);
+            }
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return written;
@@ -107,6 +119,19 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// The last change-feed sequence number written (0 when none). Read it only while holding
+    /// <see cref="LockWritesAsync"/>, e.g. to number the events of a bulk load that bypasses SaveChanges.
+    /// </summary>
+    public async Task<long> LastChangeSequenceAsync(CancellationToken cancellationToken = default) =>
+        await CertificateEvents.MaxAsync(e => (long?)EF.Property<long>(e, ChangeSequence.Property), cancellationToken) ?? 0;
+
+    /// <summary>
+    /// Serialises writers of the audit chain and of the change feed until the current transaction ends (call it inside
+    /// one). SaveChanges takes it by itself; a bulk load that writes with COPY takes it around its own writes.
+    /// </summary>
+    public Task<IAsyncDisposable> LockWritesAsync(CancellationToken cancellationToken = default) => LockAuditChainAsync(cancellationToken);
 
     /// <summary>Serialises writers of the audit chain until the transaction ends.</summary>
     protected abstract Task<IAsyncDisposable> LockAuditChainAsync(CancellationToken cancellationToken);

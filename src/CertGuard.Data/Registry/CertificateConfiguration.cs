@@ -53,5 +53,7 @@ internal sealed class CertificateEventConfiguration : IEntityTypeConfiguration<C
         b.Property(e => e.Reason).HasMaxLength(256);
         b.Property(e => e.Details).HasMaxLength(2000);
         b.HasIndex(e => new { e.CertificateId, e.Version }).IsUnique();
+        b.Property<long>(ChangeSequence.Property);
+        b.HasIndex(ChangeSequence.Property).IsUnique();
     }
 }
