@@ -5,6 +5,7 @@ using CertGuard.Cli.Audit;
 using CertGuard.Cli.Credentials;
 using CertGuard.Cli.Database;
 using CertGuard.Cli.Hosting;
+using CertGuard.Cli.Registry;
 using CertGuard.Cli.Seeding;
 
 namespace CertGuard.Cli;
@@ -69,6 +70,11 @@ public static class Cli
             SeedCommand.Create(global),
             KeysCommand.Create(global),
             VerifyCommand.Create(global),
+            ReviewsCommand.Create(global),
+            ImportCommand.Create(global),
+            ImportFilesCommands.Template(),
+            ImportFilesCommands.Sample(),
+            ExportCommand.Create(global),
         };
         root.SetAction(parseResult =>
         {

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>certguard verify: the QR did not verify, at whatever stage.</summary>
     public const int QrNotValid = 1;
+
+    /// <summary>certguard import: rows (or the header) were rejected; without --partial nothing was written.</summary>
+    public const int RowsRejected = 1;
 }

@@ -3,8 +3,13 @@ using CertGuard.Web.Features.Accounts;
 using CertGuard.Web.Features.Audit;
 using CertGuard.Web.Features.Credentials;
 using CertGuard.Web.Features.Demo;
+using CertGuard.Web.Features.Exchange;
 using CertGuard.Web.Features.Reference;
 using CertGuard.Web.Features.Registry;
+using CertGuard.Web.Features.Registry.Export;
+using CertGuard.Web.Features.Registry.Import;
+using CertGuard.Web.Features.Registry.Lifecycle;
+using CertGuard.Web.Features.Reminders;
 using CertGuard.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,7 +18,11 @@ builder.Services.AddCertGuardData(builder.Configuration);
 builder.Services.AddCertGuardAccounts();
 builder.Services.AddCertGuardWeb();
 builder.Services.AddRegistry();
+builder.Services.AddCertificateLifecycle();
+builder.Services.AddCertificateImport();
 builder.Services.AddCredentials();
+builder.Services.AddExchange();
+builder.Services.AddReminders(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,9 +33,14 @@ app.UseCertGuardPipeline();
 var api = app.MapGroup("/api/v1");
 api.MapReferenceApi();
 api.MapRegistryApi();
+api.MapLifecycleApi();
+api.MapImportApi();
+api.MapExportApi();
 api.MapAuditApi();
 api.MapApiKeysApi();
 api.MapCredentialApi();
+api.MapExchangeApi();
+api.MapRemindersApi();
 app.MapWellKnownCredentials();
 app.MapCertGuardPages();
 

@@ -14,11 +14,17 @@ public sealed record Role(string Id, string Name, RoleReach Reach)
     public static readonly Role ExamCentre = new("exam-centre", "考试机构", RoleReach.Organisation);
     public static readonly Role Auditor = new("auditor", "审计员", RoleReach.Province);
 
+    /// <summary>
+    /// The national query platform's machine account (全国平台数据交换): pulls the province's change feed with full ID
+    /// numbers and pushes certificates issued in other provinces. Reads province-wide; changes no certificate of Guangdong.
+    /// </summary>
+    public static readonly Role NationalExchange = new("national-exchange", "全国平台数据交换", RoleReach.Province);
+
     /// <summary>Anyone without an account: the public query and tips only, never the registry.</summary>
     public static readonly Role Public = new("public", "公众", RoleReach.Organisation);
 
     public static IReadOnlyList<Role> All { get; } =
-        [ProvinceOffice, CityOffice, IssuingAuthority, Police, MarketRegulation, Cyberspace, Employer, TrainingInstitution, ExamCentre, Auditor];
+        [ProvinceOffice, CityOffice, IssuingAuthority, Police, MarketRegulation, Cyberspace, Employer, TrainingInstitution, ExamCentre, Auditor, NationalExchange];
 
     public static Role? Find(string? id) => All.FirstOrDefault(r => r.Id == id);
 

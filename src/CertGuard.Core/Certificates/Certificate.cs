@@ -85,15 +85,7 @@ public sealed partial class Certificate
 
     public static Certificate Issue(IssueRequest request, CertificateRules rules, TimeProvider clock)
     {
-        var item = OperationCatalogue.Current.FindItem(request.ItemCode)
-            ?? throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{request.ItemCode}”不在特种作业目录中。");
-        if (string.IsNullOrWhiteSpace(request.HolderName))
-            throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
-        if (request.Holder.AgeOn(request.IssuedOn) < rules.MinimumAgeAtIssue)
-            throw new DomainRuleException("CERT-UNDER-AGE", $"持证人发证时未满{rules.MinimumAgeAtIssue}周岁，不能发证。");
-        if (request.IssuedOn > ChinaTime.Today(clock))
-            throw new DomainRuleException("CERT-DATE-FUTURE", "发证日期不能晚于今天。");
-
+        var item = CheckIssue(request, rules, clock);
         var certificate = new Certificate
         {
             Id = Guid.CreateVersion7(),
@@ -111,6 +103,19 @@ public sealed partial class Certificate
         certificate.StartValidity(request.IssuedOn, rules);
         certificate.Record(CertificateEventKind.Issued, request.IssuedOn, request.Actor, null, null, clock);
         return certificate;
+    }
+
+    private static OperationItem CheckIssue(IssueRequest request, CertificateRules rules, TimeProvider clock)
+    {
+        var item = OperationCatalogue.Current.FindItem(request.ItemCode)
+            ?? throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{request.ItemCode}”不在特种作业目录中。");
+        if (string.IsNullOrWhiteSpace(request.HolderName))
+            throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
+        if (request.Holder.AgeOn(request.IssuedOn) < rules.MinimumAgeAtIssue)
+            throw new DomainRuleException("CERT-UNDER-AGE", $"持证人发证时未满{rules.MinimumAgeAtIssue}周岁，不能发证。");
+        if (request.IssuedOn > ChinaTime.Today(clock))
+            throw new DomainRuleException("CERT-DATE-FUTURE", "发证日期不能晚于今天。");
+        return item;
     }
 
     /// <summary>Gives the certificate its place on a status list; once given, it never moves.</summary>

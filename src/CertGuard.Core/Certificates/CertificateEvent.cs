@@ -12,6 +12,12 @@ public enum CertificateEventKind
     Cancelled,
     Reissued,
     Replaced,
+    /// <summary>A certificate issued in another province, received through the national exchange.</summary>
+    ReceivedByExchange,
+    /// <summary>Its issuing province's registry sent a newer version of it.</summary>
+    UpdatedByExchange,
+    /// <summary>Brought into the registry from an authority's file (批量导入), with the dates and status it already had.</summary>
+    Imported,
 }
 
 /// <summary>One step of a certificate's history: what happened, when, by whom and why.</summary>

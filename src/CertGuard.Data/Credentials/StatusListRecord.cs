@@ -37,6 +37,21 @@ public sealed class StatusListRecord
 
     public void CountAssignment() => Assigned++;
 
+    /// <summary>
+    /// A bulk load's share of this list in one change: <paramref name="assigned"/> more entries in use, and the bits of
+    /// those loaded already revoked or suspended set (one copy of the bits, not one per certificate).
+    /// </summary>
+    public void AddBulk(int assigned, IReadOnlyCollection<int> setBits, DateTimeOffset now)
+    {
+        Assigned += assigned;
+        if (setBits.Count == 0) return;
+        var list = StatusList.FromBytes(Bits);
+        foreach (var index in setBits) list[index] = true;
+        Bits = list.ToBytes();
+        Version++;
+        UpdatedAt = now;
+    }
+
     /// <summary>Sets or clears a bit; false when it already had that value.</summary>
     public bool Set(int index, bool revoked, DateTimeOffset now)
     {

@@ -18,6 +18,8 @@ public static class DataServices
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Credentials.KeyRing>();
         services.AddScoped<Credentials.CredentialIssuer>();
+        services.AddScoped<Registry.Import.CertificateImporter>();
+        services.AddScoped<Registry.Export.CertificateExporter>();
         // Data Protection keys live in the database, so every instance (and the CLI) can read what another protected.
         services.AddDataProtection().SetApplicationName("CertGuard").PersistKeysToDbContext<CertGuardDbContext>();
         return services;

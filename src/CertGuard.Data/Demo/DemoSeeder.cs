@@ -30,6 +30,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         (Role.TrainingInstitution, "gz.training", "广州市安全生产培训中心"),
         (Role.ExamCentre, "gz.exam", "广州市特种作业考试中心"),
         (Role.Auditor, "gd.auditor", "省安委办 审计员"),
+        (Role.NationalExchange, "gd.exchange", "全国平台数据交换 接口账号"),
     ];
 
     /// <summary>Seeds when the database holds no organisation yet; returns the credential lines, or null when it did nothing.</summary>
@@ -133,7 +134,8 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
 
     private static Organisation OrganisationFor(Role role, IReadOnlyList<Organisation> organisations)
     {
-        var kind = role == Role.Auditor ? Role.ProvinceOffice.Id : role.Id;
+        // The auditor and the national exchange account work for the province office.
+        var kind = role == Role.Auditor || role == Role.NationalExchange ? Role.ProvinceOffice.Id : role.Id;
         var region = role.Reach == RoleReach.Province ? RegionDirectory.Guangdong.Province.Code : DemoOrganisations.DemoCity;
         return organisations.First(o => o.Kind == kind && o.RegionCode == region);
     }

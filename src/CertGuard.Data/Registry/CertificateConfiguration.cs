@@ -26,6 +26,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Ignore(c => c.Reviews);
         b.Ignore(c => c.Chronicle);
         b.Ignore(c => c.StatusBit);
+        b.Ignore(c => c.ReceivedByExchange);
         b.Property(c => c.StatusListId).HasMaxLength(32);
         b.HasIndex(c => new { c.StatusListId, c.StatusIndex }).IsUnique();
 
@@ -35,6 +36,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         // The registry key (number, item); and one index per lookup a page makes.
         b.HasIndex(c => new { c.Number, c.ItemCode }).IsUnique();
         b.HasIndex(c => new { c.RegionCode, c.Status, c.NextReviewDue });
+        // Province-wide review reminders and the daily overdue job: by status and due date, without a city.
+        b.HasIndex(c => new { c.Status, c.NextReviewDue });
         b.HasIndex(c => new { c.RegionCode, c.CategoryCode });
         b.HasIndex(c => new { c.HolderName, c.Number });
         b.HasIndex(c => c.EmployerId);

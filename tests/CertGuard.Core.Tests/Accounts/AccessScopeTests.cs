@@ -17,7 +17,7 @@ public sealed class AccessScopeTests
 
     public static TheoryData<string> CityRoles() => ["city-office", "issuing-authority", "police", "market-regulation", "cyberspace"];
 
-    public static TheoryData<string> ProvinceRoles() => ["province-office", "auditor"];
+    public static TheoryData<string> ProvinceRoles() => ["province-office", "auditor", "national-exchange"];
 
     private static Role RoleOf(string id) => Role.Find(id) ?? throw new InvalidOperationException($"no role {id}");
 

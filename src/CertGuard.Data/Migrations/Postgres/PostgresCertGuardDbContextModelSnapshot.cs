@@ -35,6 +35,9 @@ namespace CertGuard.Data.Migrations.Postgres
                     b.Property<Guid?>("EmployerId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ExchangeVersion")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("ExtendedReviewInterval")
                         .HasColumnType("boolean");
 
@@ -116,6 +119,8 @@ namespace CertGuard.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "CategoryCode");
+
+                    b.HasIndex("Status", "NextReviewDue");
 
                     b.HasIndex("StatusListId", "StatusIndex")
                         .IsUnique();

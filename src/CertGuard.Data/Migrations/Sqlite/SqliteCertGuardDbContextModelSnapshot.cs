@@ -30,6 +30,9 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.Property<Guid?>("EmployerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExchangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ExtendedReviewInterval")
                         .HasColumnType("INTEGER");
 
@@ -111,6 +114,8 @@ namespace CertGuard.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "CategoryCode");
+
+                    b.HasIndex("Status", "NextReviewDue");
 
                     b.HasIndex("StatusListId", "StatusIndex")
                         .IsUnique();

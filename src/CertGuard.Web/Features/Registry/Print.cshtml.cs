@@ -21,7 +21,8 @@ public sealed class PrintModel(CertGuardDbContext db, CredentialIssuer issuer) :
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var found = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null) return NotFound();
+        // A certificate received from another province is printed, with its QR, by that province.
+        if (found is null || !Core.Regions.RegionDirectory.Guangdong.IsCity(found.RegionCode)) return NotFound();
         Certificate = found;
         Authority = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == found.IssuingAuthorityId, ct);
         QrSvg = QrImages.Svg(await issuer.QrTextAsync(found, ct));

@@ -1,6 +1,7 @@
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Holders;
 using CertGuard.Data;
+using CertGuard.Data.Registry.Export;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Registry;
@@ -13,20 +14,12 @@ public sealed record RegistryQuery(string? Q, string? City, string? Category, Ce
 {
     public const int MaxPageSize = 100;
 
+    public RegistryFilter Filter => new(Q, City, Category, State);
+
     public async Task<RegistryPage> RunAsync(CertGuardDbContext db, DateOnly today, CertificateRules rules, CancellationToken ct)
     {
-        var query = db.Certificates.AsNoTracking();
-        var text = Q?.Trim();
-        if (!string.IsNullOrEmpty(text))
-        {
-            var number = CertificateNumber.Normalize(text);
-            query = number.Length == 18 && number[..17].All(char.IsAsciiDigit)
-                ? query.Where(c => c.Number == number)
-                : query.Where(c => c.HolderName.StartsWith(text));
-        }
-        if (!string.IsNullOrEmpty(City)) query = query.Where(c => c.RegionCode == City);
-        if (!string.IsNullOrEmpty(Category)) query = query.Where(c => c.CategoryCode == Category);
-        if (State is { } state) query = query.Where(CertificateStateFilter.For(state, today, rules));
+        // The same filters as the export (and certguard export): one definition in the data layer.
+        var query = Filter.Apply(db.Certificates.AsNoTracking(), today, rules);
 
         var size = Math.Clamp(PageSize, 1, MaxPageSize);
         var total = await query.CountAsync(ct);

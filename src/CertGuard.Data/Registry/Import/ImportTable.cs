@@ -1,0 +1,137 @@
+using System.IO.Compression;
+using CertGuard.Core.Registry.Import;
+using MiniExcelLibs;
+
+namespace CertGuard.Data.Registry.Import;
+
+/// <summary>
+/// One pass over an import file: its header, then its data rows streamed one at a time (blank rows skipped). CSV is
+/// read by <see cref="CsvRows"/>; xlsx by MiniExcel, first sheet, with formula cells marked.
+/// </summary>
+internal sealed class ImportTable : IDisposable
+{
+    /// <summary>Beyond this, a file is refused whole: a million-row registry is the size this is built for.</summary>
+    public const int MaxRows = 2_000_000;
+
+    private readonly Stream _stream;
+    private readonly IEnumerator<(int Row, IReadOnlyList<object?> Cells)> _records;
+    private readonly HashSet<(int Row, int Column)> _formulas;
+
+    private ImportTable(Stream stream, IEnumerable<(int, IReadOnlyList<object?>)> records, HashSet<(int, int)> formulas)
+    {
+        _stream = stream;
+        _records = records.GetEnumerator();
+        _formulas = formulas;
+        var header = _records.MoveNext() ? _records.Current.Cells.Select(c => c as string ?? ImportCells.Text(c)).ToList() : [];
+        Header = ImportHeader.Read(header, out var issues);
+        HeaderIssues = header.Count == 0 ? [ImportErrors.NoRows()] : issues;
+    }
+
+    public ImportHeader Header { get; }
+
+    /// <summary>Missing or repeated columns: the file cannot be read row by row.</summary>
+    public IReadOnlyList<ImportIssue> HeaderIssues { get; }
+
+    public static ImportTable Open(ImportFile file)
+    {
+        var stream = file.Open();
+        try
+        {
+            return ImportFile.DetectFormat(stream) == ImportFormat.Xlsx ? OpenXlsx(stream) : new ImportTable(stream, Csv(stream), []);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The data rows (from row 2), each placed by column; blank rows are left out.</summary>
+    public IEnumerable<ImportRow> Rows()
+    {
+        while (_records.MoveNext())
+        {
+            var (number, cells) = _records.Current;
+            if (number > MaxRows + 1)
+                throw new ImportFileException("IMPORT-TOO-LARGE", $"文件超过{MaxRows:N0}行：请拆分成几个文件分别导入。");
+            var row = Header.Place(number, cells, _formulas.Count == 0 ? null : c => _formulas.Contains((number, c)));
+            if (!row.IsBlank) yield return row;
+        }
+    }
+
+    public void Dispose()
+    {
+        _records.Dispose();
+        _stream.Dispose();
+    }
+
+    private static IEnumerable<(int, IReadOnlyList<object?>)> Csv(Stream stream)
+    {
+        foreach (var (row, fields) in CsvRows.Read(stream)) yield return (row, fields);
+    }
+
+    private static ImportTable OpenXlsx(Stream stream)
+    {
+        HashSet<(int, int)> formulas;
+        try
+        {
+            formulas = XlsxFormulaCells.Scan(stream);
+            stream.Seek(0, SeekOrigin.Begin);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException)
+        {
+            throw Damaged();
+        }
+        return new ImportTable(stream, Xlsx(stream), formulas);
+    }
+
+    private static IEnumerable<(int, IReadOnlyList<object?>)> Xlsx(Stream stream)
+    {
+        IEnumerator<dynamic> rows;
+        try
+        {
+            rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException)
+        {
+            throw Damaged();
+        }
+        using (rows)
+        {
+            // MiniExcel yields every row from the first, empty ones included, so the count is the sheet's row number.
+            var number = 0;
+            while (Next(rows))
+            {
+                yield return (++number, ByColumn((IDictionary<string, object?>)rows.Current));
+            }
+        }
+    }
+
+    /// <summary>MiniExcel keys cells by column letter (A, B, … AA); placed here by position.</summary>
+    private static object?[] ByColumn(IDictionary<string, object?> cells)
+    {
+        var placed = new List<object?>(cells.Count);
+        foreach (var (key, value) in cells)
+        {
+            if (XlsxFormulaCells.Parse(key + "1") is not { Column: var column }) continue;
+            while (placed.Count <= column) placed.Add(null);
+            placed[column] = value;
+        }
+        return [.. placed];
+    }
+
+    private static bool Next(IEnumerator<dynamic> rows)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException)
+        {
+            throw Damaged();
+        }
+    }
+
+    private static ImportFileException Damaged() =>
+        new("IMPORT-XLSX-DAMAGED", "xlsx 文件已损坏或不是 Excel 工作簿，无法读取。");
+}

@@ -1,0 +1,92 @@
+using CertGuard.Core.Time;
+using CertGuard.Data;
+using CertGuard.Data.Reviews;
+using Microsoft.Extensions.Options;
+
+namespace CertGuard.Web.Features.Reminders;
+
+/// <summary>The <c>Reviews:OverdueJob</c> configuration section.</summary>
+public sealed class OverdueReviewOptions
+{
+    public const string Section = "Reviews:OverdueJob";
+
+    /// <summary>Off in the integration tests, which run the sweep themselves.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The time of day, China Standard Time, of the daily run: just after midnight makes yesterday's due dates overdue.</summary>
+    public TimeOnly RunAt { get; set; } = new(0, 5);
+
+    public int BatchSize { get; set; } = OverdueReviews.DefaultBatchSize;
+
+    /// <summary>After a failed run (database unreachable …), try again this soon rather than a day later.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// The daily job: at start, then every day at <see cref="OverdueReviewOptions.RunAt"/> (UTC+8), marks overdue
+/// certificates invalid as the platform (<see cref="Data.Accounts.SystemActor"/>: outside a request the web actor is the
+/// platform). Several instances may run it at once: a certificate two runs both mark is saved by one, and the other's
+/// batch retries.
+/// </summary>
+public sealed class OverdueReviewJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OverdueReviewOptions> options, ILogger<OverdueReviewJob> log)
+    : BackgroundService
+{
+    private int _completedRuns;
+
+    /// <summary>How many runs have finished (successfully or not) since the job started.</summary>
+    public int CompletedRuns => Volatile.Read(ref _completedRuns);
+
+    public OverdueRun? LastRun { get; private set; }
+
+    /// <summary>The next run strictly after <paramref name="now"/>: the coming <paramref name="runAt"/> in China time.</summary>
+    public static DateTimeOffset NextRunAfter(DateTimeOffset now, TimeOnly runAt)
+    {
+        var china = ChinaTime.ToChina(now);
+        var today = new DateTimeOffset(DateOnly.FromDateTime(china.DateTime).ToDateTime(runAt), ChinaTime.Offset);
+        return today > now ? today : today.AddDays(1);
+    }
+
+    /// <summary>One run, in its own scope (its own database context); null when it failed (logged).</summary>
+    public async Task<OverdueRun?> RunOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+            var run = await new OverdueReviews(db, clock).RunAsync(ChinaTime.Today(clock), options.Value.BatchSize, ct);
+            LastRun = run;
+            log.LogInformation("Overdue reviews on {Today}: {Marked} certificates marked invalid in {Batches} batches", run.Today, run.Marked, run.Batches);
+            return run;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(ex, "The overdue-review run failed; it is tried again in {Retry}", options.Value.RetryAfter);
+            return null;
+        }
+        finally
+        {
+            Interlocked.Increment(ref _completedRuns);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var run = await RunOnceAsync(stoppingToken);
+            var now = clock.GetUtcNow();
+            var next = NextRunAfter(now, options.Value.RunAt);
+            if (run is null && now + options.Value.RetryAfter < next) next = now + options.Value.RetryAfter;
+            try
+            {
+                await Task.Delay(next - now, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}
