@@ -8,6 +8,12 @@ namespace CertGuard.Data.Credentials;
 /// <summary>Signs a certificate's current data into its CG1 QR text with its authority's active key.</summary>
 public sealed class CredentialIssuer(KeyRing keys, TimeProvider clock)
 {
+    /// <summary>
+    /// Whether this province signs the certificate's QR: not for one received from another province, which that
+    /// province's keys vouch for.
+    /// </summary>
+    public static bool Signs(Certificate certificate) => Core.Regions.RegionDirectory.Guangdong.IsCity(certificate.RegionCode);
+
     public async Task<string> QrTextAsync(Certificate certificate, CancellationToken ct = default)
     {
         if (certificate.StatusListId is null || certificate.StatusIndex is null)

@@ -238,11 +238,6 @@ public abstract class AuditVerifyTests(DatabaseProvider provider) : IAsyncLifeti
 
     private ServiceProvider BuildServices()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IActor>(SystemActor.Platform);
-        services.AddCertGuardData(configuration);
-        return services.BuildServiceProvider();
+        return DataServicesFor.Build(_database);
     }
 }

@@ -33,13 +33,7 @@ public abstract class KeysAndVerifyTests(DatabaseProvider provider) : IAsyncLife
     {
         _database = await TestDatabase.CreateAsync(provider);
         _folder = Directory.CreateTempSubdirectory("certguard-verify-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<IActor>(SystemActor.Platform);
-        services.AddCertGuardData(configuration);
-        _services = services.BuildServiceProvider();
+        _services = DataServicesFor.Build(_database);
 
         var seed = await RunAsync("seed", "--certificates", "40", "--seed", "11");
         Assert.True(seed.ExitCode == 0, seed.ToString());

@@ -27,13 +27,7 @@ public abstract class ReviewsCommandTests(DatabaseProvider provider) : IAsyncLif
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<IActor>(SystemActor.Platform);
-        services.AddCertGuardData(configuration);
-        _services = services.BuildServiceProvider();
+        _services = DataServicesFor.Build(_database);
     }
 
     public async Task DisposeAsync()

@@ -59,8 +59,7 @@ public static class CredentialApi
             return Problems.Create(StatusCodes.Status409Conflict, "CERT-AMBIGUOUS", "该证书编号下有多个作业项目的证书，请用 item 参数指定项目代码。",
                 "项目代码：" + string.Join("、", found.Select(c => c.ItemCode).Order(StringComparer.Ordinal)));
         var certificate = found[0];
-        // Received from another province: its QR is that province's to sign; no key of ours may vouch for it.
-        if (!Core.Regions.RegionDirectory.Guangdong.IsCity(certificate.RegionCode))
+        if (!CredentialIssuer.Signs(certificate))
             return Problems.Create(StatusCodes.Status409Conflict, "CERT-FOREIGN", "该证书由外省发证机关签发，二维码请向原发证省份申领。");
         var text = await issuer.QrTextAsync(certificate, ct);
         return (format ?? "text").ToLowerInvariant() switch
