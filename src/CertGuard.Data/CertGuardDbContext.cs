@@ -35,6 +35,9 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
 
     private Guid? ScopeOrganisation => _actor.Scope?.OwnOrganisationId;
 
+    // Signals and leads are the offices' and enforcement's work: organisations and the public never read them.
+    private bool CasesDenied => _actor.Scope is { Role.Reach: Core.Accounts.RoleReach.Organisation };
+
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<CertificateEvent> CertificateEvents => Set<CertificateEvent>();
@@ -48,6 +51,12 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
     public DbSet<Credentials.CredentialKeyRecord> CredentialKeys => Set<Credentials.CredentialKeyRecord>();
 
     public DbSet<Credentials.StatusListRecord> StatusLists => Set<Credentials.StatusListRecord>();
+
+    public DbSet<Core.Verification.VerificationRecord> VerificationLog => Set<Core.Verification.VerificationRecord>();
+
+    public DbSet<Core.Verification.Signal> Signals => Set<Core.Verification.Signal>();
+
+    public DbSet<Core.Enforcement.InspectionLead> InspectionLeads => Set<Core.Enforcement.InspectionLead>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -71,6 +80,11 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
             !RegistryDenied
             && (ScopeCity == null || c.RegionCode == ScopeCity)
             && (ScopeOrganisation == null || c.EmployerId == ScopeOrganisation));
+        builder.Entity<Core.Verification.Signal>().HasQueryFilter(s => !CasesDenied && (ScopeCity == null || s.RegionCode == ScopeCity));
+        builder.Entity<Core.Enforcement.InspectionLead>().HasQueryFilter(l => !CasesDenied && (ScopeCity == null || l.RegionCode == ScopeCity));
+        // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
+        builder.Entity<Core.Institutions.SelfCheckSubmission>().HasQueryFilter(s =>
+            (ScopeCity == null || s.RegionCode == ScopeCity) && (!CasesDenied || s.OrganisationId == ScopeOrganisation));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -10,7 +10,7 @@ using CertGuard.Data.Registry.Import;
 namespace CertGuard.Cli.Registry;
 
 /// <summary>
-/// <c>certguard import FILE [--partial] [--authority CODE] [--json]</c>: bulk import of certificates from CSV (UTF-8 or
+/// <c>certguard import FILE [--partial] [--authority CODE] [--indexes auto|keep|rebuild] [--json]</c>: bulk import of certificates from CSV (UTF-8 or
 /// GB18030) or xlsx. Exit 0 when every row is in the registry (written or unchanged), 1 when rows were rejected
 /// (nothing written unless --partial), 2 when the import could not run.
 /// </summary>
@@ -25,21 +25,28 @@ internal static class ImportCommand
             Description = "以该市发证机关的身份导入（地级以上市行政区划代码，如 440100）：其他城市的行将被拒绝。默认为全省。",
             HelpName = "城市代码",
         };
+        var indexes = new Option<string>("--indexes")
+        {
+            Description = "PostgreSQL 大批量导入时的索引处理：auto（默认：写入超过 2 万行且不少于库中原有证书时，先删除证书表的辅助索引，提交前重建；期间查询证书会等待）、keep（始终保留索引，系统照常查询）、rebuild（从第一行起重建）。",
+            DefaultValueFactory = _ => "auto",
+        };
+        indexes.AcceptOnlyFromAmong("auto", "keep", "rebuild");
         var json = new Option<bool>("--json") { Description = "以 JSON 输出导入报告（计数和每一处错误）。" };
         var command = new Command("import", "批量导入证书：先校验整个文件，逐行报告错误（行号、列、原因）；全部正确才写入（或用 --partial 只写入正确的行）。重复导入同一文件不会改变任何数据。")
         {
-            file, partial, authority, json,
+            file, partial, authority, indexes, json,
         };
         command.SetAction(CommandFailure.Guard("导入证书", (parsed, stdout, ct) => RunAsync(
-            parsed, global, parsed.GetValue(file)!, parsed.GetValue(partial), parsed.GetValue(authority), parsed.GetValue(json), stdout, ct)));
+            parsed, global, parsed.GetValue(file)!,
+            new ImportOptions(parsed.GetValue(partial), parsed.GetValue(authority)?.Trim()) { Indexes = Enum.Parse<BulkIndexMode>(parsed.GetValue(indexes)!, ignoreCase: true) },
+            parsed.GetValue(json), stdout, ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parsed, GlobalOptions global, FileInfo file, bool partial, string? authority, bool json, TextWriter stdout, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parsed, GlobalOptions global, FileInfo file, ImportOptions options, bool json, TextWriter stdout, CancellationToken ct)
     {
         if (!file.Exists) throw new CliException($"文件“{file.FullName}”不存在。");
-        var city = authority?.Trim();
-        if (city is not null && !RegionDirectory.Guangdong.IsCity(city))
+        if (options.ScopeCity is { } city && !RegionDirectory.Guangdong.IsCity(city))
             throw new CliException($"“{city}”不是广东省地级以上市的发证机关代码（如 440100 广州市）。");
 
         await using var scope = CliHost.CreateScope(parsed, global);
@@ -49,7 +56,7 @@ internal static class ImportCommand
         ImportReport report;
         try
         {
-            report = await scope.Get<CertificateImporter>().ImportAsync(ImportFile.FromPath(file.FullName), new ImportOptions(partial, city), ct);
+            report = await scope.Get<CertificateImporter>().ImportAsync(ImportFile.FromPath(file.FullName), options, ct);
         }
         catch (ImportFileException e)
         {

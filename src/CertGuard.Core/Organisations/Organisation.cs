@@ -4,7 +4,7 @@ namespace CertGuard.Core.Organisations;
 /// A body an account belongs to: an office, an issuing authority, a police bureau, an employer, an institution.
 /// <see cref="Kind"/> is the id of the role its accounts hold (see <see cref="Accounts.Role"/>).
 /// </summary>
-public sealed class Organisation
+public sealed partial class Organisation
 {
     private Organisation()
     {

@@ -21,6 +21,10 @@ internal static class AuditCapture
     [
         typeof(Core.Certificates.Certificate), typeof(Core.Certificates.CertificateEvent), typeof(Organisation),
         typeof(Account), typeof(IdentityUserRole<string>), typeof(ApiKey), typeof(Credentials.CredentialKeyRecord),
+        typeof(Core.Verification.Signal), typeof(Core.Enforcement.InspectionLead),
+        // A roster check is audited as its snapshot (who, file, counts), not row by row.
+        typeof(Core.Employers.Position), typeof(Core.Employers.RosterCheck), typeof(Core.Employers.RectificationItem),
+        typeof(Core.Institutions.QuestionnaireVersion), typeof(Core.Institutions.SelfCheckSubmission),
     ];
 
     public static List<AuditEntry> Collect(ChangeTracker tracker, string actor, DateTimeOffset now)

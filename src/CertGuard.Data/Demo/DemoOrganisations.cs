@@ -38,8 +38,12 @@ internal static class DemoOrganisations
             list.Add(new($"{city.Name}市场监督管理局", Role.MarketRegulation.Id, city.Code));
             list.Add(new($"{city.Name}委网信办", Role.Cyberspace.Id, city.Code));
         }
-        foreach (var (city, name, _) in Employers)
-            list.Add(new(name, Role.Employer.Id, city, CreditCode(random, city)));
+        foreach (var (city, name, industry) in Employers)
+        {
+            var employer = new Organisation(name, Role.Employer.Id, city, CreditCode(random, city));
+            employer.Describe(industry, null, null);
+            list.Add(employer);
+        }
         list.Add(new("广州市安全生产培训中心", Role.TrainingInstitution.Id, DemoCity, CreditCode(random, DemoCity)));
         list.Add(new("广州市特种作业考试中心", Role.ExamCentre.Id, DemoCity, CreditCode(random, DemoCity)));
         return list;

@@ -70,6 +70,9 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
             lines.Add($"api-key {role.Id} {text}");
         }
         await db.SaveChangesAsync(ct);
+        await DemoChecks.SeedAsync(db, clock, organisations, ct);
+        await DemoRosters.SeedAsync(db, clock, rules, organisations, ct);
+        await Institutions.DemoSelfChecks.SeedAsync(db, clock, organisations, DemoAccounts.Single(a => a.Role == Role.ExamCentre).UserName, ct);
         lines.AddRange(await SampleCertificatesAsync(ct));
         return lines;
     }

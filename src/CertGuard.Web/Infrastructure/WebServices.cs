@@ -27,6 +27,12 @@ public static class WebServices
                 o.Conventions.AuthorizeFolder("/Audit", AccountServices.AuditPolicy);
             })
             .AddViewLocalization();
+        // Browsers that once reached the official site over HTTPS refuse a downgraded or spoofed plain-HTTP copy for a year.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -56,6 +62,8 @@ public static class WebServices
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: a signed-in account or API key has its own, higher public-query limit.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -9,6 +9,8 @@ public sealed record ImportIssue(int Row, string? Column, string Code, string Me
 /// <summary>The reasons the importer gives, each with a stable code.</summary>
 public static class ImportErrors
 {
+    public const string ReapplyBarredCode = "IMPORT-REAPPLY-BARRED";
+
     public static ImportIssue Required(int row, string column) =>
         new(row, column, "IMPORT-REQUIRED", $"“{column}”不能为空。");
 
@@ -98,6 +100,14 @@ public static class ImportErrors
 
     public static ImportIssue Conflict(int row, string column) =>
         new(row, column, "IMPORT-CONFLICT", "平台已登记该证号的同一操作项目，且内容与本行不同：导入不会覆盖已有证书，请通过证书办理功能变更。");
+
+    public static ImportIssue ReapplyBarredSameItem(int row, string column, DateOnly until) =>
+        new(row, column, ReapplyBarredCode,
+            $"平台登记的该持证人该操作项目的证书已因以欺骗、贿赂等不正当手段取得或记载虚假信息被撤销，{until:yyyy-MM-dd}前不得再次申请；本行与被撤销的证书不同，不予导入。");
+
+    public static ImportIssue ReapplyBarredIssuedInBar(int row, string column, DateOnly from, DateOnly until) =>
+        new(row, column, ReapplyBarredCode,
+            $"持证人的特种作业操作证已于{from:yyyy-MM-dd}因以欺骗、贿赂等不正当手段取得或记载虚假信息被撤销，{until:yyyy-MM-dd}前不得再次申请；本行证书的初领日期在此期间内，不予导入。");
 
     public static ImportIssue ColumnMissing(string column) =>
         new(1, column, "IMPORT-COLUMN-MISSING", $"缺少必填列“{column}”（表头在第1行）。");

@@ -4,15 +4,19 @@ namespace CertGuard.Data.Registry.Import;
 
 /// <summary>
 /// Writes the new certificates of one import in one transaction: all of them with their history, status-list places,
-/// change-feed numbers and one audit entry, or (disposed without <see cref="CompleteAsync"/>) none of them.
+/// change-feed numbers and one audit entry, or (disposed without <see cref="CompleteAsync"/>) none of them. Batches come
+/// between the importer's own queries, on the same connection.
 /// </summary>
 internal interface ICertificateBulkWriter : IAsyncDisposable
 {
-    /// <param name="perCity">How many certificates of each city will be written (to reserve status-list places).</param>
-    /// <param name="detailsOfRow">The history note of the certificate from a row, as the domain wrote it.</param>
-    Task BeginAsync(IReadOnlyDictionary<string, int> perCity, Func<int, string?> detailsOfRow, CancellationToken ct);
+    /// <summary>The load dropped the secondary indexes and builds them again at completion (PostgreSQL only).</summary>
+    bool RebuildsIndexes { get; }
 
-    Task WriteAsync(Certificate certificate, int row, CancellationToken ct);
+    /// <summary>Starts the transaction and takes the write lock.</summary>
+    Task BeginAsync(CancellationToken ct);
+
+    /// <summary>Writes a batch of new certificates, in file order, each with the row it came from and its one history step.</summary>
+    Task WriteAsync(IReadOnlyList<(Certificate Certificate, int Row)> batch, CancellationToken ct);
 
     /// <summary>Adds the load's audit entry and commits.</summary>
     Task CompleteAsync(string auditAction, string auditDetail, CancellationToken ct);

@@ -7,7 +7,7 @@ public enum ImportFormat
 }
 
 /// <summary>
-/// A file to import, opened afresh for each pass over it (the importer reads it twice rather than holding its rows).
+/// A file to import, opened when the import reads it (once; the xlsx formula scan reads the workbook once more first).
 /// The streams it opens must be seekable: a file on disk, or an upload the server buffered.
 /// </summary>
 public sealed class ImportFile(string name, Func<Stream> open)

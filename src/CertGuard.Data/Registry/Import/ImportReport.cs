@@ -7,8 +7,34 @@ namespace CertGuard.Data.Registry.Import;
 /// <param name="ScopeCity">The city the importing account stands for; null for the whole province.</param>
 public sealed record ImportOptions(bool Partial = false, string? ScopeCity = null)
 {
-    /// <summary>The report lists at most this many issues; the counts are always complete.</summary>
+    /// <summary>The report lists at most this many issues the counts are always complete.</summary>
     public int MaxIssues { get; init; } = 10_000;
+
+    /// <summary>Rows checked against the registry and written together; also how far the file is read ahead of the writing.</summary>
+    public int BatchSize { get; init; } = 10_000;
+
+    /// <summary>Whether a large load on PostgreSQL drops the certificates' secondary indexes and builds them again at the end.</summary>
+    public BulkIndexMode Indexes { get; init; } = BulkIndexMode.Auto;
+
+    /// <summary>With <see cref="BulkIndexMode.Auto"/>: the rows a load must have written before it rebuilds (and at least as many as the registry held).</summary>
+    public int RebuildIndexesFrom { get; init; } = 20_000;
+}
+
+/// <summary>
+/// What a large PostgreSQL load does with the secondary indexes of the certificates (and the history's key to them).
+/// Maintaining the secondary indexes row by row costs most of a million-row load; building them once at the end is
+/// several times cheaper, but the dropped indexes lock the certificates table against every reader until the load commits.
+/// </summary>
+public enum BulkIndexMode
+{
+    /// <summary>Rebuild once the load has written <see cref="ImportOptions.RebuildIndexesFrom"/> rows and at least as many as the registry held: an initial load.</summary>
+    Auto,
+
+    /// <summary>Never: queries of the registry go on during the load (a live system).</summary>
+    Keep,
+
+    /// <summary>From the first row, whatever the size (the operator knows the registry may be locked).</summary>
+    Rebuild,
 }
 
 /// <summary>
@@ -30,24 +56,4 @@ public sealed record ImportReport(
 
     /// <summary>Rows were rejected, so (not partial) nothing was written.</summary>
     public bool NothingWritten => Written == 0;
-}
-
-/// <summary>A set of row numbers, as bits: which rows of a file of a million to write in the second pass.</summary>
-internal sealed class RowSet
-{
-    private ulong[] _bits = new ulong[1024];
-
-    public int Count { get; private set; }
-
-    public void Add(int row)
-    {
-        var word = row >> 6;
-        if (word >= _bits.Length) Array.Resize(ref _bits, Math.Max(_bits.Length * 2, word + 1));
-        var mask = 1UL << (row & 63);
-        if ((_bits[word] & mask) != 0) return;
-        _bits[word] |= mask;
-        Count++;
-    }
-
-    public bool Contains(int row) => (row >> 6) < _bits.Length && (_bits[row >> 6] & (1UL << (row & 63))) != 0;
 }

@@ -108,7 +108,7 @@ internal sealed class ImportTable : IDisposable
     }
 
     /// <summary>MiniExcel keys cells by column letter (A, B, … AA); placed here by position.</summary>
-    private static object?[] ByColumn(IDictionary<string, object?> cells)
+    internal static object?[] ByColumn(IDictionary<string, object?> cells)
     {
         var placed = new List<object?>(cells.Count);
         foreach (var (key, value) in cells)

@@ -8,10 +8,12 @@ namespace CertGuard.Data.Registry.Import;
 
 /// <summary>
 /// Writes an import with PostgreSQL binary COPY, in one transaction, doing by hand what SaveChanges does for an
-/// ordinary save: it holds the write lock, numbers the new history steps of the change feed from the last number
-/// written, gives each certificate a status-list place, and seals one audit entry for the whole load.
+/// ordinary save: it holds the write lock from the first batch to the commit, numbers the new history steps of the
+/// change feed from the last number written, gives each certificate a status-list place, and seals one audit entry
+/// for the whole load. Each batch is two COPYs, its certificates then their history steps (whose key points at them).
+/// A large load drops the secondary indexes after a while and builds them at the end (<see cref="PostgresBulkIndexes"/>).
 /// </summary>
-internal sealed class PostgresCopyWriter(CertGuardDbContext db, TimeProvider clock) : ICertificateBulkWriter
+internal sealed class PostgresCopyWriter(CertGuardDbContext db, TimeProvider clock, PostgresLoadPlan plan) : ICertificateBulkWriter
 {
     private static readonly string[] CertificateColumns =
     [
@@ -23,90 +25,46 @@ internal sealed class PostgresCopyWriter(CertGuardDbContext db, TimeProvider clo
     private static readonly string[] EventColumns =
         ["Id", "CertificateId", "Version", "Kind", "OccurredAt", "EffectiveOn", "Actor", "Reason", "Details", ChangeSequence.Property];
 
-    // One history step per certificate, kept small until the certificates are in (COPY streams one table at a time):
-    // what differs from row to row, and once what every step of the load shares (kind, instant, day, actor).
-    private readonly List<(Guid Certificate, Guid Event, string? Reason, int Row)> _events = [];
-    private CertificateEvent? _shared;
     private IDbContextTransaction? _transaction;
-    private NpgsqlBinaryImporter? _copy;
     private StatusEntryReservation? _places;
-    private Func<int, string?> _details = _ => null;
+    private PostgresBulkIndexes? _dropped;
+    private bool _rebuildTried;
+    private long _sequence;
+    private int _written;
 
-    public async Task BeginAsync(IReadOnlyDictionary<string, int> perCity, Func<int, string?> detailsOfRow, CancellationToken ct)
+    public bool RebuildsIndexes => _dropped is not null;
+
+    public async Task BeginAsync(CancellationToken ct)
     {
-        _details = detailsOfRow;
         CheckColumns();
         _transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockWritesAsync(ct);
-        _places = await StatusEntryReservation.ReserveAsync(db, perCity, clock, ct);
-        _copy = await Connection().BeginBinaryImportAsync(Copy(Table<Certificate>(), CertificateColumns), ct);
+        // Read under the lock, which keeps anyone from writing a step in between until the commit.
+        _sequence = await db.LastChangeSequenceAsync(ct);
+        _places = new StatusEntryReservation(db, clock);
+        await RebuildIfDueAsync(ct);
     }
 
-    public async Task WriteAsync(Certificate certificate, int row, CancellationToken ct)
+    public async Task WriteAsync(IReadOnlyList<(Certificate Certificate, int Row)> batch, CancellationToken ct)
     {
-        var (list, index) = _places!.Take(certificate.RegionCode, certificate.StatusBit);
-        certificate.AssignStatusEntry(list, index);
-        var c = _copy!;
-        await c.StartRowAsync(ct);
-        await c.WriteAsync(certificate.Id, NpgsqlDbType.Uuid, ct);
-        await c.WriteAsync(certificate.Number, NpgsqlDbType.Varchar, ct);
-        await c.WriteAsync(certificate.HolderName, NpgsqlDbType.Varchar, ct);
-        await c.WriteAsync(certificate.HolderSex.ToString(), NpgsqlDbType.Varchar, ct);
-        await c.WriteAsync(certificate.CategoryCode, NpgsqlDbType.Varchar, ct);
-        await c.WriteAsync(certificate.ItemCode, NpgsqlDbType.Varchar, ct);
-        await c.WriteAsync(certificate.FirstIssuedOn, NpgsqlDbType.Date, ct);
-        await c.WriteAsync(certificate.ValidFrom, NpgsqlDbType.Date, ct);
-        await c.WriteAsync(certificate.ValidTo, NpgsqlDbType.Date, ct);
-        await c.WriteAsync(certificate.NextReviewDue, NpgsqlDbType.Date, ct);
-        await c.WriteAsync(certificate.ExtendedReviewInterval, NpgsqlDbType.Boolean, ct);
-        await c.WriteAsync(certificate.RegionCode, NpgsqlDbType.Varchar, ct);
-        await c.WriteAsync(certificate.IssuingAuthorityId, NpgsqlDbType.Uuid, ct);
-        await WriteNullableAsync(c, certificate.EmployerId, NpgsqlDbType.Uuid, ct);
-        await c.WriteAsync(certificate.Status.ToString(), NpgsqlDbType.Varchar, ct);
-        await WriteNullableAsync(c, certificate.StatusChangedOn, NpgsqlDbType.Date, ct);
-        await WriteNullableAsync(c, certificate.StatusReason, NpgsqlDbType.Varchar, ct);
-        await WriteNullableAsync(c, certificate.ReapplicationBarredUntil, NpgsqlDbType.Date, ct);
-        await c.WriteAsync(list, NpgsqlDbType.Varchar, ct);
-        await c.WriteAsync(index, NpgsqlDbType.Integer, ct);
-        await c.WriteAsync(certificate.Version, NpgsqlDbType.Integer, ct);
-        var step = certificate.History.Single();
-        _shared ??= step;
-        if (step.Version != _shared.Version || step.Kind != _shared.Kind || step.OccurredAt != _shared.OccurredAt
-            || step.EffectiveOn != _shared.EffectiveOn || step.Actor != _shared.Actor)
-            throw new InvalidOperationException("Every certificate of one load must start with the same import step.");
-        _events.Add((certificate.Id, step.Id, step.Reason, row));
+        await _places!.PrepareAsync(batch.Select(b => b.Certificate.RegionCode), ct);
+        await using (var copy = await Connection().BeginBinaryImportAsync(Copy(Table<Certificate>(), CertificateColumns), ct))
+        {
+            foreach (var (certificate, _) in batch) WriteCertificate(copy, certificate);
+            await copy.CompleteAsync(ct);
+        }
+        await using (var copy = await Connection().BeginBinaryImportAsync(Copy(Table<CertificateEvent>(), EventColumns), ct))
+        {
+            foreach (var (certificate, _) in batch) WriteStep(copy, certificate.Id, certificate.History.Single(), ++_sequence);
+            await copy.CompleteAsync(ct);
+        }
+        _written += batch.Count;
+        await RebuildIfDueAsync(ct);
     }
 
     public async Task CompleteAsync(string auditAction, string auditDetail, CancellationToken ct)
     {
-        await _copy!.CompleteAsync(ct);
-        await _copy.DisposeAsync();
-        _copy = null;
-
-        // Numbered after the last step written; the lock held since Begin keeps anyone from writing one in between.
-        var sequence = await db.LastChangeSequenceAsync(ct);
-        var shared = _shared ?? throw new InvalidOperationException("Nothing was written.");
-        var (kind, at) = (shared.Kind.ToString(), shared.OccurredAt.ToUniversalTime());
-        await using (var events = await Connection().BeginBinaryImportAsync(Copy(Table<CertificateEvent>(), EventColumns), ct))
-        {
-            foreach (var e in _events)
-            {
-                await events.StartRowAsync(ct);
-                await events.WriteAsync(e.Event, NpgsqlDbType.Uuid, ct);
-                await events.WriteAsync(e.Certificate, NpgsqlDbType.Uuid, ct);
-                await events.WriteAsync(shared.Version, NpgsqlDbType.Integer, ct);
-                await events.WriteAsync(kind, NpgsqlDbType.Varchar, ct);
-                await events.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-                await events.WriteAsync(shared.EffectiveOn, NpgsqlDbType.Date, ct);
-                await events.WriteAsync(shared.Actor, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(events, e.Reason, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(events, _details(e.Row), NpgsqlDbType.Varchar, ct);
-                await events.WriteAsync(++sequence, NpgsqlDbType.Bigint, ct);
-            }
-            await events.CompleteAsync(ct);
-        }
-        _events.Clear();
-
+        if (_dropped is not null) await _dropped.RestoreAsync(db, ct);
         _places!.Apply(clock.GetUtcNow());
         db.AddAuditEntry(auditAction, nameof(Certificate), "*", auditDetail);
         await db.SaveChangesAsync(ct);
@@ -115,20 +73,64 @@ internal sealed class PostgresCopyWriter(CertGuardDbContext db, TimeProvider clo
 
     public async ValueTask DisposeAsync()
     {
-        // Not completed: disposing the importer cancels the COPY, and the transaction rolls back with everything in it.
-        if (_copy is not null)
-        {
-            try
-            {
-                await _copy.DisposeAsync();
-            }
-            catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException)
-            {
-                // The connection is broken already; the rollback below (or the server) ends the transaction.
-            }
-        }
+        // Not completed: the transaction rolls back with everything in it, dropped indexes included.
         if (_transaction is not null) await _transaction.DisposeAsync();
         db.ChangeTracker.Clear();
+    }
+
+    private async Task RebuildIfDueAsync(CancellationToken ct)
+    {
+        if (_rebuildTried || !plan.RebuildAfter(_written)) return;
+        _rebuildTried = true;
+        // Every city's free places are read while the index that finds them is still there.
+        await _places!.PrepareAsync(plan.Cities, ct);
+        _dropped = await PostgresBulkIndexes.DropAsync(db, _transaction!, ct);
+    }
+
+    // Rows are written synchronously into the importer's buffer (a socket write when it fills): an awaited call per
+    // field costs more than the field itself at thirty fields a row and a million rows.
+    private void WriteCertificate(NpgsqlBinaryImporter c, Certificate certificate)
+    {
+        var (list, index) = _places!.Take(certificate.RegionCode, certificate.StatusBit);
+        certificate.AssignStatusEntry(list, index);
+        c.StartRow();
+        c.Write(certificate.Id, NpgsqlDbType.Uuid);
+        c.Write(certificate.Number, NpgsqlDbType.Varchar);
+        c.Write(certificate.HolderName, NpgsqlDbType.Varchar);
+        c.Write(certificate.HolderSex.ToString(), NpgsqlDbType.Varchar);
+        c.Write(certificate.CategoryCode, NpgsqlDbType.Varchar);
+        c.Write(certificate.ItemCode, NpgsqlDbType.Varchar);
+        c.Write(certificate.FirstIssuedOn, NpgsqlDbType.Date);
+        c.Write(certificate.ValidFrom, NpgsqlDbType.Date);
+        c.Write(certificate.ValidTo, NpgsqlDbType.Date);
+        c.Write(certificate.NextReviewDue, NpgsqlDbType.Date);
+        c.Write(certificate.ExtendedReviewInterval, NpgsqlDbType.Boolean);
+        c.Write(certificate.RegionCode, NpgsqlDbType.Varchar);
+        c.Write(certificate.IssuingAuthorityId, NpgsqlDbType.Uuid);
+        WriteNullable(c, certificate.EmployerId, NpgsqlDbType.Uuid);
+        c.Write(certificate.Status.ToString(), NpgsqlDbType.Varchar);
+        WriteNullable(c, certificate.StatusChangedOn, NpgsqlDbType.Date);
+        WriteNullable(c, certificate.StatusReason, NpgsqlDbType.Varchar);
+        WriteNullable(c, certificate.ReapplicationBarredUntil, NpgsqlDbType.Date);
+        c.Write(list, NpgsqlDbType.Varchar);
+        c.Write(index, NpgsqlDbType.Integer);
+        c.Write(certificate.Version, NpgsqlDbType.Integer);
+    }
+
+    // The step's own key to its certificate is set by EF Core when it tracks them; COPY writes it from the certificate.
+    private static void WriteStep(NpgsqlBinaryImporter c, Guid certificateId, CertificateEvent step, long sequence)
+    {
+        c.StartRow();
+        c.Write(step.Id, NpgsqlDbType.Uuid);
+        c.Write(certificateId, NpgsqlDbType.Uuid);
+        c.Write(step.Version, NpgsqlDbType.Integer);
+        c.Write(step.Kind.ToString(), NpgsqlDbType.Varchar);
+        c.Write(step.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        c.Write(step.EffectiveOn, NpgsqlDbType.Date);
+        c.Write(step.Actor, NpgsqlDbType.Varchar);
+        WriteNullable(c, step.Reason, NpgsqlDbType.Varchar);
+        WriteNullable(c, step.Details, NpgsqlDbType.Varchar);
+        c.Write(sequence, NpgsqlDbType.Bigint);
     }
 
     private NpgsqlConnection Connection() => (NpgsqlConnection)db.Database.GetDbConnection();
@@ -149,9 +151,15 @@ internal sealed class PostgresCopyWriter(CertGuardDbContext db, TimeProvider clo
         }
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
-        value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct
+    {
+        if (value is { } v) copy.Write(v, type);
+        else copy.WriteNull();
+    }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is not null ? copy.WriteAsync(value, type, ct) : copy.WriteNullAsync(ct);
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
+    {
+        if (value is not null) copy.Write(value, type);
+        else copy.WriteNull();
+    }
 }

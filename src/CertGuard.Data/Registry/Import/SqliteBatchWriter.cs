@@ -15,7 +15,9 @@ internal sealed class SqliteBatchWriter(CertGuardDbContext db) : ICertificateBul
     private IDbContextTransaction? _transaction;
     private (bool DetectChanges, bool SuppressAudit)? _previous;
 
-    public async Task BeginAsync(IReadOnlyDictionary<string, int> perCity, Func<int, string?> detailsOfRow, CancellationToken ct)
+    public bool RebuildsIndexes => false;
+
+    public async Task BeginAsync(CancellationToken ct)
     {
         _transaction = await db.Database.BeginTransactionAsync(ct);
         _previous = (db.ChangeTracker.AutoDetectChangesEnabled, db.SuppressChangeAudit);
@@ -23,10 +25,15 @@ internal sealed class SqliteBatchWriter(CertGuardDbContext db) : ICertificateBul
         db.SuppressChangeAudit = true;
     }
 
-    public async Task WriteAsync(Certificate certificate, int row, CancellationToken ct)
+    public async Task WriteAsync(IReadOnlyList<(Certificate Certificate, int Row)> batch, CancellationToken ct)
     {
-        _batch.Add(certificate);
-        if (_batch.Count == BatchSize) await FlushAsync(ct);
+        foreach (var (certificate, _) in batch)
+        {
+            _batch.Add(certificate);
+            if (_batch.Count == BatchSize) await FlushAsync(ct);
+        }
+        // The importer queries the registry between batches: what was handed over is in the transaction by then.
+        await FlushAsync(ct);
     }
 
     public async Task CompleteAsync(string auditAction, string auditDetail, CancellationToken ct)

@@ -7,51 +7,56 @@ namespace CertGuard.Data.Registry.Import;
 
 /// <summary>
 /// Status-list places for a bulk load that writes past SaveChanges (COPY), which would otherwise give each new
-/// certificate its place (<c>StatusListMaintenance</c>). For each city it takes the free indexes of the authority's
-/// lists, shuffled so that neighbouring bits say nothing about the order of the file, and opens new lists when those
-/// run out. The list records stay tracked by the context and are saved with the load's audit entry, in its transaction.
+/// certificate its place (<c>StatusListMaintenance</c>). A city's free places on its authority's open lists are read
+/// once, before its first certificate is written, and handed out in random order, so that neighbouring bits say nothing
+/// about the order of the file; new lists open when they run out. The list records stay tracked by the context and are
+/// saved with the load's audit entry, in its transaction.
 /// </summary>
-internal sealed class StatusEntryReservation
+internal sealed class StatusEntryReservation(CertGuardDbContext db, TimeProvider clock)
 {
-    private readonly Dictionary<string, Queue<(StatusListRecord List, int Index)>> _free = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CityPlaces> _cities = new(StringComparer.Ordinal);
     private readonly Dictionary<StatusListRecord, (int Assigned, List<int> Set)> _use = [];
+    private readonly CryptoPicker _random = new();
 
-    private StatusEntryReservation()
+    /// <summary>Reads the free places of the cities not prepared yet; call it holding the write lock, inside the load's transaction, with no COPY open.</summary>
+    public async Task PrepareAsync(IEnumerable<string> cities, CancellationToken ct)
     {
-    }
-
-    /// <summary>Reserves <c>perCity[city]</c> places for each city; call it holding the write lock, inside the load's transaction.</summary>
-    public static async Task<StatusEntryReservation> ReserveAsync(CertGuardDbContext db, IReadOnlyDictionary<string, int> perCity, TimeProvider clock, CancellationToken ct)
-    {
-        var reservation = new StatusEntryReservation();
-        var random = new CryptoPicker();
-        foreach (var (city, needed) in perCity)
+        var missing = cities.Where(c => !_cities.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0) return;
+        var lists = await db.StatusLists.Where(l => missing.Contains(l.Authority)).ToListAsync(ct);
+        var open = lists.Where(l => !l.Full).Select(l => l.Id).ToList();
+        // Every certificate counts, whatever the acting account may see.
+        var used = (await db.Certificates.IgnoreQueryFilters().Where(c => open.Contains(c.StatusListId!) && c.StatusIndex != null)
+            .Select(c => new { c.StatusListId, c.StatusIndex }).ToListAsync(ct)).ToLookup(u => u.StatusListId!, u => u.StatusIndex!.Value);
+        foreach (var city in missing)
         {
-            if (needed <= 0) continue;
-            var queue = new Queue<(StatusListRecord, int)>(needed);
-            var lists = await db.StatusLists.Where(l => l.Authority == city).ToListAsync(ct);
-            foreach (var list in lists.Where(l => !l.Full).OrderBy(l => l.Id, StringComparer.Ordinal))
-            {
-                if (queue.Count == needed) break;
-                var used = await db.Certificates.IgnoreQueryFilters().Where(c => c.StatusListId == list.Id && c.StatusIndex != null)
-                    .Select(c => c.StatusIndex!.Value).ToListAsync(ct);
-                foreach (var index in random.Pick(FreeIndexes(used), needed - queue.Count)) queue.Enqueue((list, index));
-            }
-            for (var number = lists.Count + 1; queue.Count < needed; number++)
-            {
-                var created = new StatusListRecord($"{city}-{number}", city, clock.GetUtcNow());
-                db.StatusLists.Add(created);
-                foreach (var index in random.Pick(Enumerable.Range(0, StatusList.Size).ToArray(), needed - queue.Count)) queue.Enqueue((created, index));
-            }
-            reservation._free[city] = queue;
+            var mine = lists.Where(l => l.Authority == city).ToList();
+            var places = new CityPlaces(mine.Count);
+            foreach (var list in mine.Where(l => !l.Full).OrderBy(l => l.Id, StringComparer.Ordinal)) places.Open.Enqueue((list, FreeIndexes(used[list.Id])));
+            _cities[city] = places;
         }
-        return reservation;
     }
 
-    /// <summary>The next reserved place for a certificate of <paramref name="city"/>; <paramref name="bitSet"/> when it is loaded revoked or suspended.</summary>
+    /// <summary>A place for a certificate of <paramref name="city"/> (prepared before); <paramref name="bitSet"/> when it is loaded revoked or suspended.</summary>
     public (string ListId, int Index) Take(string city, bool bitSet)
     {
-        var (list, index) = _free[city].Dequeue();
+        var places = _cities[city];
+        while (places.Current is null || places.Next == places.Free.Length)
+        {
+            if (!places.Open.TryDequeue(out var open))
+            {
+                var created = new StatusListRecord($"{city}-{++places.Lists}", city, clock.GetUtcNow());
+                db.StatusLists.Add(created);
+                open = (created, Enumerable.Range(0, StatusList.Size).ToArray());
+            }
+            (places.Current, places.Free, places.Next) = (open.List, open.Free, 0);
+        }
+        // One step of a Fisher-Yates shuffle: a uniformly random free index not taken before.
+        var free = places.Free;
+        var pick = places.Next + _random.Below(free.Length - places.Next);
+        (free[places.Next], free[pick]) = (free[pick], free[places.Next]);
+        var index = free[places.Next++];
+        var list = places.Current;
         var (assigned, set) = _use.TryGetValue(list, out var use) ? use : (0, []);
         if (bitSet) set.Add(index);
         _use[list] = (assigned + 1, set);
@@ -62,39 +67,42 @@ internal sealed class StatusEntryReservation
     public void Apply(DateTimeOffset now)
     {
         foreach (var (list, (assigned, set)) in _use) list.AddBulk(assigned, set, now);
+        _use.Clear();
     }
 
-    private static int[] FreeIndexes(List<int> used)
+    private static int[] FreeIndexes(IEnumerable<int> used)
     {
         var taken = new bool[StatusList.Size];
         foreach (var index in used) taken[index] = true;
         return Enumerable.Range(0, StatusList.Size).Where(i => !taken[i]).ToArray();
     }
 
+    private sealed class CityPlaces(int lists)
+    {
+        /// <summary>How many lists the city's authority has, those opened by this load included (the next one's number).</summary>
+        public int Lists { get; set; } = lists;
+
+        public Queue<(StatusListRecord List, int[] Free)> Open { get; } = new();
+
+        public StatusListRecord? Current { get; set; }
+
+        public int[] Free { get; set; } = [];
+
+        public int Next { get; set; }
+    }
+
     /// <summary>
     /// Picks at random from cryptographically strong bytes fetched in blocks: one RandomNumberGenerator call per index
-    /// (what a full Shuffle makes) costs seconds per list, and a seeded fast generator could be predicted from the
-    /// indexes QR codes reveal, giving away the file's order.
+    /// costs seconds per list, and a seeded fast generator could be predicted from the indexes QR codes reveal, giving
+    /// away the file's order.
     /// </summary>
     private sealed class CryptoPicker
     {
         private readonly byte[] _block = new byte[64 * 1024];
         private int _next = 64 * 1024;
 
-        /// <summary>A uniformly random choice of <paramref name="count"/> of the values (partial Fisher-Yates; reorders the array).</summary>
-        public int[] Pick(int[] values, int count)
-        {
-            count = Math.Min(count, values.Length);
-            for (var i = 0; i < count; i++)
-            {
-                var j = i + Below(values.Length - i);
-                (values[i], values[j]) = (values[j], values[i]);
-            }
-            return values[..count];
-        }
-
         // Lemire's multiply-and-reject: uniform on [0, bound) without modulo bias.
-        private int Below(int bound)
+        public int Below(int bound)
         {
             var limit = unchecked((uint)-bound) % (uint)bound; // 2^32 mod bound
             while (true)

@@ -3,6 +3,7 @@ using CertGuard.Core.Holders;
 using CertGuard.Data;
 using CertGuard.Data.Credentials;
 using CertGuard.Web.Features.Accounts;
+using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,12 @@ public static class CredentialApi
     {
         api.MapGet("/certificates/{key}/qr", QrAsync).WithTags("证书登记 Registry").RequireAuthorization(AccountServices.RegistryPolicy)
             .WithSummary("证书的签名二维码：key 为证书 ID 或证书编号（持证人有多个作业项目时加 item=项目代码）；format=text（CG1 文本）、png 或 svg");
-        api.MapPost("/verify/qr", async (VerifyQrRequest request, OnlineVerifier verifier, CancellationToken ct) =>
-                TypedResults.Ok(ToResponse(await verifier.VerifyAsync(request.Text, ct))))
+        api.MapPost("/verify/qr", async (VerifyQrRequest request, OnlineVerifier verifier, QrCheckRecorder recorder, HttpContext http, CancellationToken ct) =>
+            {
+                var result = await verifier.VerifyAsync(request.Text, ct);
+                await recorder.RecordAsync(result, http, ct);
+                return TypedResults.Ok(ToResponse(result));
+            })
             .WithTags("核验 Verification").AllowAnonymous().WithSummary("核验二维码文本：逐级检查并返回失败的环节、稳定代码与中文说明");
         return api;
     }

@@ -1,19 +1,25 @@
+using CertGuard.Core.Accounts;
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Organisations;
 using CertGuard.Data;
+using CertGuard.Web.Features.Accounts;
+using CertGuard.Web.Features.Verification.PublicQuery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Registry;
 
-public sealed class CertificateModel(CertGuardDbContext db, TimeProvider clock, CertificateRules rules) : PageModel
+public sealed class CertificateModel(CertGuardDbContext db, TimeProvider clock, CertificateRules rules, CertificateChecks checks) : PageModel
 {
     public Certificate Certificate { get; private set; } = null!;
 
     public CertificateState State { get; private set; }
 
     public Organisation? Authority { get; private set; }
+
+    /// <summary>The latest checks of this certificate (verification log), for officials; null for organisations' accounts.</summary>
+    public IReadOnlyList<CheckEntry>? Checks { get; private set; }
 
     /// <summary>Set only after the officer asked for it; the request is audited.</summary>
     public string? FullNumber { get; private set; }
@@ -39,6 +45,9 @@ public sealed class CertificateModel(CertGuardDbContext db, TimeProvider clock, 
         Certificate = found;
         State = found.StateAt(clock, rules);
         Authority = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == found.IssuingAuthorityId, ct);
+        // An employer sees its own workers' certificates, but not which other employers checked them.
+        if (User.ToScope().Role.Reach != RoleReach.Organisation)
+            Checks = await checks.ForAsync([id], CertificateChecks.OfficialLimit, ct);
         return true;
     }
 }

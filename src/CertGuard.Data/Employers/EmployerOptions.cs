@@ -1,0 +1,16 @@
+namespace CertGuard.Data.Employers;
+
+/// <summary>The <c>Employers</c> configuration section.</summary>
+public sealed class EmployerOptions
+{
+    public const string Section = "Employers";
+
+    /// <summary>Days a failing worker's rectification item gives the employer (整改期限), from the check that found it.</summary>
+    public int RectificationDays { get; set; } = 30;
+
+    /// <summary>Data rows a roster may have; larger workforces upload in parts.</summary>
+    public int MaxRosterRows { get; set; } = 50_000;
+
+    /// <summary>Numbers looked up in the registry per query.</summary>
+    public int LookupBatch { get; set; } = 1000;
+}

@@ -1,0 +1,126 @@
+using CertGuard.Core;
+using CertGuard.Core.Accounts;
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Employers;
+using CertGuard.Core.Organisations;
+using CertGuard.Core.Time;
+using CertGuard.Core.Verification;
+using CertGuard.Data.Verification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertGuard.Data.Employers;
+
+/// <summary>What a roster check produced: the snapshot, its rows, and how many rectification items it opened and closed.</summary>
+public sealed record RosterCheckResult(RosterCheck Check, IReadOnlyList<RosterRow> Rows, int Opened, int Resolved);
+
+/// <summary>
+/// Checks an employer's roster against the registry: reads the file, judges every row (looking numbers up one batch
+/// per query, never one per row), keeps the roster as the employer's workforce with its compliance snapshot, opens and
+/// closes rectification items, all in one save, and then records every checked row in the verification log.
+/// </summary>
+public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules, IOptions<EmployerOptions> options)
+{
+    private EmployerOptions Options => options.Value;
+
+    /// <param name="file">A seekable stream of the uploaded CSV or xlsx.</param>
+    public async Task<RosterCheckResult> CheckFileAsync(Guid organisationId, string fileName, Stream file, string actor, CancellationToken ct)
+    {
+        var employer = await EmployerAsync(organisationId, ct);
+        var lines = RosterFile.Read(file, Options.MaxRosterRows);
+        var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(ct);
+        var today = ChinaTime.Today(clock);
+        var candidates = RosterCandidates.FromLines(lines, positions.ToDictionary(p => p.Name, StringComparer.Ordinal), today);
+        var check = new RosterCheck(organisationId, employer.RegionCode, RosterCheckKind.Upload, Path.GetFileName(fileName), actor, clock.GetUtcNow());
+        return await RunAsync(check, candidates, today, ct);
+    }
+
+    /// <summary>Checks the current roster again against today's registry: the way a fixed worker shows in the rate.</summary>
+    public async Task<RosterCheckResult> RecheckAsync(Guid organisationId, string actor, CancellationToken ct)
+    {
+        var employer = await EmployerAsync(organisationId, ct);
+        var current = await db.Set<RosterCheck>().AsNoTracking().SingleOrDefaultAsync(c => c.OrganisationId == organisationId && c.IsCurrent, ct)
+            ?? throw new DomainRuleException("ROSTER-NONE", "本单位还没有上传名册：请先上传名册。");
+        var rows = await db.Set<RosterRow>().AsNoTracking().Where(r => r.CheckId == current.Id).OrderBy(r => r.Row).ToListAsync(ct);
+        var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToDictionaryAsync(p => p.Id, ct);
+        var today = ChinaTime.Today(clock);
+        var candidates = RosterCandidates.FromRows(rows, positions, today);
+        var check = new RosterCheck(organisationId, employer.RegionCode, RosterCheckKind.Recheck, current.FileName, actor, clock.GetUtcNow());
+        return await RunAsync(check, candidates, today, ct);
+    }
+
+    private async Task<Organisation> EmployerAsync(Guid organisationId, CancellationToken ct)
+    {
+        var employer = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (employer is null || employer.Kind != Role.Employer.Id)
+            throw new DomainRuleException("ROSTER-NOT-EMPLOYER", "只有用人单位可以上传名册。");
+        if (employer.Approval != OrganisationApproval.Approved)
+            throw new DomainRuleException("EMPLOYER-NOT-APPROVED", "本单位的注册尚未通过市安委办审核。");
+        return employer;
+    }
+
+    private async Task<RosterCheckResult> RunAsync(RosterCheck check, List<RosterCandidate> candidates, DateOnly today, CancellationToken ct)
+    {
+        var certificates = await LookUpAsync(candidates.Where(c => c.Judgeable).Select(c => c.Number).Distinct().ToList(), ct);
+        var rows = new List<RosterRow>(candidates.Count);
+        var checks = new List<(RosterRow Row, VerificationOutcome Outcome, string? Item)>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Bad is { } bad)
+            {
+                rows.Add(RosterRow.Bad(check.Id, check.OrganisationId, candidate.Row, candidate.Name, candidate.Number, candidate.PositionText, bad));
+                continue;
+            }
+            var judgement = candidate.BadId is { } badId
+                ? new RosterJudgement(RosterVerdict.BadId, badId, RosterVerdicts.BadIdOutcome, null)
+                : RosterJudge.Judge(candidate.Name, candidate.Position?.Items, certificates.GetValueOrDefault(candidate.Number) ?? [], today, rules);
+            var row = RosterRow.Checked(check.Id, check.OrganisationId, candidate.Row, candidate.Name, candidate.Number, candidate.Position, judgement);
+            rows.Add(row);
+            checks.Add((row, judgement.Outcome, ItemAsked(candidate.Position, judgement.Certificate)));
+        }
+        check.Summarise(rows);
+
+        foreach (var previous in await db.Set<RosterCheck>().Where(c => c.OrganisationId == check.OrganisationId && c.IsCurrent).ToListAsync(ct))
+            previous.Supersede();
+        db.Add(check);
+        db.AddRange(rows);
+        var (opened, resolved) = await new RectificationBook(db).ApplyAsync(check, rows, today.AddDays(Options.RectificationDays), ct);
+        await db.SaveChangesAsync(ct);
+
+        // Recorded once the roster is stored: the log's writer and its signal rules never wait on this save.
+        await log.RecordAsync(checks.Select(c => new VerificationRecord(check.At, VerificationChannel.RosterCheck, c.Outcome, c.Row.Number)
+        {
+            CertificateId = c.Row.CertificateId, RegionCode = c.Row.CertificateRegion, ItemCode = c.Item,
+            OrganisationId = check.OrganisationId, AccountName = check.CheckedBy,
+        }), ct);
+        return new RosterCheckResult(check, rows, opened, resolved);
+    }
+
+    /// <summary>
+    /// Every certificate under the given numbers, one query per batch. The registry is read whole here (past the
+    /// employer's scope, which covers only its registered workers): the employer learns a verdict per worker it
+    /// named, never another holder's data, as in the public query.
+    /// </summary>
+    private async Task<Dictionary<string, List<Certificate>>> LookUpAsync(List<string> numbers, CancellationToken ct)
+    {
+        var found = new Dictionary<string, List<Certificate>>(StringComparer.Ordinal);
+        foreach (var batch in numbers.Chunk(Math.Max(1, Options.LookupBatch)))
+        {
+            var certificates = await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => batch.Contains(c.Number)).ToListAsync(ct);
+            foreach (var certificate in certificates)
+            {
+                if (!found.TryGetValue(certificate.Number, out var list)) found[certificate.Number] = list = [];
+                list.Add(certificate);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The item the check was about: the position's (its only one, or the one the certificate is for), else the certificate's.</summary>
+    private static string? ItemAsked(Position? position, Certificate? certificate)
+    {
+        if (position is null) return certificate?.ItemCode;
+        var items = position.Items;
+        return certificate is not null && items.Contains(certificate.ItemCode, StringComparer.Ordinal) ? certificate.ItemCode : items[0];
+    }
+}

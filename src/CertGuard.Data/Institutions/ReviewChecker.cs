@@ -1,0 +1,71 @@
+using System.Globalization;
+using CertGuard.Core.Catalogue;
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Institutions;
+using CertGuard.Core.Time;
+using CertGuard.Core.Verification;
+using CertGuard.Data.Verification;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Data.Institutions;
+
+/// <summary>What an institution enters from the applicant's card; category and first-issue date only when printed.</summary>
+public sealed record ReviewCheckInput(string Number, string Name, string ItemCode, string? CategoryCode, DateOnly? ClaimedFirstIssuedOn);
+
+/// <summary>The verdict, what is wrong with the card itself, where the card disagrees with the registry, and the log entry made.</summary>
+public sealed record ReviewCheckResult(
+    ReviewJudgement Judgement, IReadOnlyList<CardFinding> Findings, IReadOnlyList<string> Discrepancies, VerificationRecord Logged)
+{
+    public DateTimeOffset CheckedAt => Logged.At;
+}
+
+/// <summary>
+/// The check at review (复审): looks the applicant's certificate up in the whole registry (institutions do not browse
+/// it; they learn the verdict on the one certificate the applicant hands them), and records the check in the
+/// verification log, which is its only record: a certificate that is not there becomes a signal for the city office.
+/// </summary>
+public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules)
+{
+    public async Task<ReviewCheckResult> CheckAsync(ReviewCheckInput input, Guid institutionId, string account, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.Today(clock);
+        var bare = CardForensics.Bare(input.Number);
+        var certificates = bare.Length is 0 or > VerificationRecord.NumberMaxLength
+            ? []
+            : await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Number == bare).ToListAsync(ct);
+        var judgement = ReviewJudge.Judge(bare, input.Name, input.ItemCode, certificates, today, rules);
+        var findings = CardForensics.Examine(input.Number, today, input.CategoryCode, input.ItemCode, input.ClaimedFirstIssuedOn);
+        var discrepancies = judgement.Certificate is { } c ? Discrepancies(input, c) : [];
+
+        // The certificate the number and item led to, even when the name did not match: the signal rules need it.
+        var ledTo = judgement.Certificate ?? certificates.FirstOrDefault(x => x.ItemCode == input.ItemCode) ?? certificates.FirstOrDefault();
+        var record = new VerificationRecord(now, VerificationChannel.ReviewCheck, judgement.Outcome, input.Number.Trim())
+        {
+            CertificateId = ledTo?.Id, RegionCode = ledTo?.RegionCode, ItemCode = input.ItemCode, CategoryCode = input.CategoryCode,
+            ClaimedFirstIssuedOn = input.ClaimedFirstIssuedOn, OrganisationId = institutionId, AccountName = account,
+        };
+        await log.RecordAsync(record, ct);
+        return new ReviewCheckResult(judgement, findings, discrepancies, record);
+    }
+
+    /// <summary>The institution's own review checks, newest first, from the verification log.</summary>
+    public Task<List<VerificationRecord>> RecentAsync(Guid institutionId, int limit, CancellationToken ct) =>
+        db.VerificationLog.AsNoTracking()
+            .Where(r => r.Channel == VerificationChannel.ReviewCheck && r.OrganisationId == institutionId)
+            .OrderByDescending(r => r.At).Take(limit).ToListAsync(ct);
+
+    private static List<string> Discrepancies(ReviewCheckInput input, Certificate c)
+    {
+        var found = new List<string>();
+        if (input.CategoryCode is { Length: > 0 } category && category != c.CategoryCode)
+            found.Add($"证上的作业类别（{CategoryName(category)}）与登记库（{CategoryName(c.CategoryCode)}）不一致，证件可能被涂改。");
+        if (input.ClaimedFirstIssuedOn is { } first && first != c.FirstIssuedOn)
+            found.Add($"证上的初领日期（{Date(first)}）与登记库（{Date(c.FirstIssuedOn)}）不一致，证件可能被涂改。");
+        return found;
+    }
+
+    private static string CategoryName(string code) => OperationCatalogue.Current.FindCategory(code)?.Name ?? code;
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,20 @@
+namespace CertGuard.Data.Verification;
+
+/// <summary>The <c>Verification:Signals</c> configuration section: the thresholds of each signal rule.</summary>
+public sealed class SignalOptions
+{
+    public const string Section = "Verification:Signals";
+
+    /// <summary>Checks by two employers this close together count as overlapping employment (转借/转让).</summary>
+    public int SharedWithinDays { get; set; } = 180;
+
+    /// <summary>Mismatching names for one real number, within <see cref="NameMismatchWithinDays"/>, that open a signal.</summary>
+    public int NameMismatchThreshold { get; set; } = 1;
+
+    public int NameMismatchWithinDays { get; set; } = 90;
+
+    /// <summary>Not-found queries from one origin within <see cref="NotFoundBurstWindow"/> that open a signal.</summary>
+    public int NotFoundBurstThreshold { get; set; } = 20;
+
+    public TimeSpan NotFoundBurstWindow { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,89 @@
+using CertGuard.Core;
+using CertGuard.Core.Accounts;
+using CertGuard.Core.Employers;
+using CertGuard.Core.Enforcement;
+using CertGuard.Core.Holders;
+using CertGuard.Core.Time;
+using CertGuard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Web.Features.Employers;
+
+/// <summary>Which items a list shows: by state, only overdue ones, one employer's.</summary>
+public sealed record RectificationFilter(RectificationStatus? Status = null, bool OverdueOnly = false, Guid? Employer = null, bool OpenOnly = false);
+
+/// <summary>
+/// Rectification (整改) as the employer and the city office work it: the employer records what it did on its own
+/// items; the city office of the employer's city confirms or returns them; a suspected fake becomes an inspection
+/// lead in one step. Items outside the account's scope are not found (the caller answers 404).
+/// </summary>
+public sealed class RectificationDesk(CertGuardDbContext db, TimeProvider clock)
+{
+    public const string LeadSource = "roster";
+
+    public IQueryable<RectificationItem> Visible(AccessScope scope)
+    {
+        var items = db.Set<RectificationItem>().AsQueryable();
+        if (EmployerAccess.IsEmployer(scope)) return items.Where(i => i.OrganisationId == scope.OrganisationId);
+        if (!EmployerAccess.IsOffice(scope)) return items.Where(_ => false);
+        return scope.CityCode is { } city ? items.Where(i => i.RegionCode == city) : items;
+    }
+
+    public async Task<List<RectificationItem>> ListAsync(AccessScope scope, RectificationFilter filter, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var items = Visible(scope).AsNoTracking();
+        if (filter.Status is { } status) items = items.Where(i => i.Status == status);
+        if (filter.OpenOnly) items = items.Where(i => i.Status != RectificationStatus.Confirmed && i.Status != RectificationStatus.Resolved);
+        if (filter.Employer is { } employer) items = items.Where(i => i.OrganisationId == employer);
+        if (filter.OverdueOnly)
+            items = items.Where(i => (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Returned) && i.Deadline < today);
+        return await items.OrderBy(i => i.Deadline).ThenBy(i => i.WorkerName).Take(2000).ToListAsync(ct);
+    }
+
+    /// <summary>The employer records what it did about one of its own items.</summary>
+    public Task<RectificationItem?> ReportAsync(AccessScope scope, Guid id, string actionTaken, string actor, CancellationToken ct) =>
+        ActAsync(scope, id, EmployerAccess.IsEmployer(scope), i => i.Report(actionTaken, actor, clock.GetUtcNow()), ct);
+
+    /// <summary>The city office accepts the employer's rectification.</summary>
+    public Task<RectificationItem?> ConfirmAsync(AccessScope scope, Guid id, string? note, string actor, CancellationToken ct) =>
+        ActAsync(scope, id, scope.Role == Role.CityOffice, i => i.Confirm(note, actor, clock.GetUtcNow()), ct);
+
+    /// <summary>The city office sends it back to the employer with its reason.</summary>
+    public Task<RectificationItem?> ReturnAsync(AccessScope scope, Guid id, string note, string actor, CancellationToken ct) =>
+        ActAsync(scope, id, scope.Role == Role.CityOffice, i => i.Return(note, actor, clock.GetUtcNow()), ct);
+
+    /// <summary>
+    /// Turns a suspected fake into an inspection lead for the enforcement of the employer's city, in one step (by the
+    /// employer reporting it or by the city office). Null when the item is not in scope.
+    /// </summary>
+    public async Task<InspectionLead?> RaiseLeadAsync(AccessScope scope, Guid id, string actor, CancellationToken ct)
+    {
+        if (!EmployerAccess.IsEmployer(scope) && scope.Role != Role.CityOffice) return null;
+        var item = await Visible(scope).SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null) return null;
+        if (item.RequiredAction != RequiredAction.ReportSuspectedFake)
+            throw new DomainRuleException("RECTIFY-NOT-FAKE", "只有疑似假证（查无此证、姓名不符、证号无效）可以转为执法线索。");
+        var employer = await db.Organisations.AsNoTracking().Where(o => o.Id == item.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var summary = $"用人单位“{employer}”名册自查发现疑似假证：{item.WorkerName}（证号 {ResidentIdNumber.Mask(item.Number)}），"
+                      + $"岗位：{item.PositionName ?? "未指定"}。核验结论：{item.Verdict.ChineseName()}，{item.Reason}";
+        var lead = new InspectionLead(item.RegionCode, LeadSource, summary, actor, clock.GetUtcNow())
+        {
+            CertificateNumber = item.Number, CertificateId = item.CertificateId, OrganisationId = item.OrganisationId,
+        };
+        item.LinkLead(lead.Id);
+        db.InspectionLeads.Add(lead);
+        await db.SaveChangesAsync(ct);
+        return lead;
+    }
+
+    private async Task<RectificationItem?> ActAsync(AccessScope scope, Guid id, bool allowed, Action<RectificationItem> act, CancellationToken ct)
+    {
+        if (!allowed) return null;
+        var item = await Visible(scope).SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null) return null;
+        act(item);
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+}

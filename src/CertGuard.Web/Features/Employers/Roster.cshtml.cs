@@ -1,0 +1,90 @@
+using CertGuard.Core;
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Employers;
+using CertGuard.Data;
+using CertGuard.Data.Employers;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Web.Features.Employers;
+
+/// <summary>
+/// /roster: the employer's self-check. Upload a roster and read the verdict of every row; the rate overall, per
+/// position and over time; recheck after fixing; the workers whose reviews fall due soon.
+/// </summary>
+[Authorize(Policy = EmployerAccess.SelfPolicy)]
+[RequestSizeLimit(RosterUploads.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RosterUploads.MaxRequestBytes)]
+public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, RosterReminders reminders, CertificateRules rules) : PageModel
+{
+    /// <summary>The verdict table shows this many rows; the API answers every row.</summary>
+    public const int ShownRows = 2000;
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    /// <summary>The check shown: the one just made, else the current one.</summary>
+    public RosterCheckResponse? Check { get; private set; }
+
+    public IReadOnlyList<RosterCheckListItem> History { get; private set; } = [];
+
+    public IReadOnlyList<WorkerReminder> Reminders { get; private set; } = [];
+
+    public int PositionCount { get; private set; }
+
+    public int ReminderDays => rules.ReviewWindowDays;
+
+    public string? Error { get; private set; }
+
+    public string? ErrorCode { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var current = await db.Set<RosterCheck>().AsNoTracking().SingleOrDefaultAsync(c => c.OrganisationId == Own && c.IsCurrent, ct);
+        if (current is not null) Check = await RosterApi.WithRowsAsync(db, current, ct);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var (result, refusal) = await RosterUploads.CheckAsync(checker, Own, Upload, User.Identity!.Name!, ct);
+        if (refusal is { } r)
+        {
+            (ErrorCode, Error) = (r.Code, r.Message);
+            Response.StatusCode = r.Status;
+        }
+        else
+        {
+            Check = RosterCheckResponse.From(result!);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecheckAsync(CancellationToken ct)
+    {
+        try
+        {
+            Check = RosterCheckResponse.From(await checker.RecheckAsync(Own, User.Identity!.Name!, ct));
+        }
+        catch (DomainRuleException e)
+        {
+            (ErrorCode, Error) = (e.Code, e.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private Guid Own => EmployerAccess.OwnEmployer(User)!.Value;
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var checks = await db.Set<RosterCheck>().AsNoTracking().Where(c => c.OrganisationId == Own).OrderByDescending(c => c.At).Take(24).ToListAsync(ct);
+        History = checks.Select(RosterCheckListItem.From).ToList();
+        PositionCount = await db.Set<Position>().CountAsync(p => p.OrganisationId == Own, ct);
+        Reminders = await reminders.ForAsync(Own, ReminderDays, ct);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Linq.Expressions;
+using CertGuard.Core.Certificates;
+using CertGuard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Web.Features.Verification.PublicQuery;
+
+/// <summary>Every certificate under one (bare) number, whichever city issued it and whoever asks.</summary>
+public interface ICertificateLookup
+{
+    Task<IReadOnlyList<PublicCertificateRow>> FindAsync(string number, CancellationToken ct);
+}
+
+/// <summary>
+/// One indexed query, (Number, ItemCode) index: the holder's certificates with their issuing authority's name.
+/// The same statement runs whether or not the name will match, so the answer takes the same work either way.
+/// </summary>
+public sealed class DatabaseCertificateLookup(CertGuardDbContext db) : ICertificateLookup
+{
+    // Compiled once per context type (a compiled query is bound to one model: SQLite's or PostgreSQL's), so the hot
+    // path skips building and hashing the expression tree on every query. The same projection as Rows, written out
+    // because a compiled query cannot call it; a page test holds the lookup to the registry's state.
+    private static readonly ConcurrentDictionary<Type, Func<CertGuardDbContext, string, IAsyncEnumerable<PublicCertificateRow>>> ByNumber = new();
+
+    private static Func<CertGuardDbContext, string, IAsyncEnumerable<PublicCertificateRow>> Compile() => EF.CompileAsyncQuery(
+        (CertGuardDbContext db, string number) =>
+            from c in db.Certificates.IgnoreQueryFilters().AsNoTracking()
+            where c.Number == number
+            join o in db.Organisations.AsNoTracking() on c.IssuingAuthorityId equals o.Id into authorities
+            from o in authorities.DefaultIfEmpty()
+            select new PublicCertificateRow(c.Id, c.Number, c.HolderName, c.HolderSex, c.CategoryCode, c.ItemCode, c.FirstIssuedOn,
+                c.ValidFrom, c.ValidTo, c.NextReviewDue, c.RegionCode, c.Status, c.StatusChangedOn, c.StatusReason, o == null ? null : o.Name));
+
+    public async Task<IReadOnlyList<PublicCertificateRow>> FindAsync(string number, CancellationToken ct)
+    {
+        var rows = new List<PublicCertificateRow>(2);
+        await foreach (var row in ByNumber.GetOrAdd(db.GetType(), _ => Compile())(db, number).WithCancellation(ct)) rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>
+    /// The projection, shared with the in-memory snapshot and the QR paths so all answer from the same columns. The
+    /// filter applies to the certificates, before the projection (a record's constructor cannot be filtered in SQL).
+    /// </summary>
+    internal static IQueryable<PublicCertificateRow> Rows(CertGuardDbContext db, Expression<Func<Certificate, bool>>? filter = null)
+    {
+        // The public reads every certificate: the scope filter is for accounts, and this asker has none.
+        var certificates = db.Certificates.IgnoreQueryFilters().AsNoTracking();
+        if (filter is not null) certificates = certificates.Where(filter);
+        return from c in certificates
+            join o in db.Organisations.AsNoTracking() on c.IssuingAuthorityId equals o.Id into authorities
+            from o in authorities.DefaultIfEmpty()
+            select new PublicCertificateRow(c.Id, c.Number, c.HolderName, c.HolderSex, c.CategoryCode, c.ItemCode, c.FirstIssuedOn,
+                c.ValidFrom, c.ValidTo, c.NextReviewDue, c.RegionCode, c.Status, c.StatusChangedOn, c.StatusReason, o == null ? null : o.Name);
+    }
+}
+
+/// <summary>
+/// The load benchmark's baseline (<c>PublicQuery:Source=Memory</c>): the same rows, read once at start into a
+/// dictionary. It does not see later changes; production always reads the database.
+/// </summary>
+public sealed class MemoryCertificateLookup(IServiceScopeFactory scopes, ILogger<MemoryCertificateLookup> logger) : ICertificateLookup, IHostedService
+{
+    private FrozenDictionary<string, PublicCertificateRow[]> _rows = FrozenDictionary<string, PublicCertificateRow[]>.Empty;
+
+    public Task<IReadOnlyList<PublicCertificateRow>> FindAsync(string number, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<PublicCertificateRow>>(_rows.TryGetValue(number, out var rows) ? rows : []);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+        var rows = await DatabaseCertificateLookup.Rows(db).ToListAsync(cancellationToken);
+        _rows = rows.GroupBy(r => r.Number).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        logger.LogWarning("Public query answers from memory: {Count} certificates loaded at start; later changes are not seen", rows.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,67 @@
+namespace CertGuard.Web.Features.Verification.PublicQuery;
+
+/// <summary>The <c>PublicQuery</c> configuration section. Defaults are the documented production values (docs/public-query.md).</summary>
+public sealed class PublicQueryOptions
+{
+    public const string Section = "PublicQuery";
+
+    /// <summary>
+    /// The address the province publishes for its official query. The page states it so that a visitor can compare it
+    /// with the address bar; fake query sites live on look-alike addresses.
+    /// </summary>
+    public string OfficialAddress { get; set; } = "https://certguard.gd.gov.cn/query";
+
+    /// <summary>
+    /// Where the lookup reads: <see cref="LookupSource.Database"/> (always, in production) or <see cref="LookupSource.Memory"/>,
+    /// a snapshot loaded at start that the load benchmark uses as the baseline of what the database costs.
+    /// </summary>
+    public LookupSource Source { get; set; } = LookupSource.Database;
+
+    public PublicQueryLimits RateLimits { get; set; } = new();
+
+    public ChallengeOptions Challenge { get; set; } = new();
+}
+
+public enum LookupSource
+{
+    Database,
+    Memory,
+}
+
+public sealed class PublicQueryLimits
+{
+    /// <summary>An anonymous client, by address (IPv4 address, IPv6 /64): 10 a minute, 5 at once.</summary>
+    public RateLimit PerClient { get; set; } = new() { PermitsPerMinute = 10, Burst = 5 };
+
+    /// <summary>A signed-in account or an API key ("bound client": an employer checking its workforce), by account.</summary>
+    public RateLimit BoundClient { get; set; } = new() { PermitsPerMinute = 120, Burst = 30 };
+
+    /// <summary>One certificate number, whoever asks: guessing a holder's name, or probing one number, stays slow.</summary>
+    public RateLimit PerNumber { get; set; } = new() { PermitsPerMinute = 5, Burst = 5 };
+}
+
+/// <summary>A token bucket: <see cref="Burst"/> queries at once, refilled at <see cref="PermitsPerMinute"/>.</summary>
+public sealed class RateLimit
+{
+    public int PermitsPerMinute { get; set; }
+
+    public int Burst { get; set; }
+}
+
+public sealed class ChallengeOptions
+{
+    /// <summary>
+    /// Leading zero bits the SHA-256 of challenge and answer must have: 16 is about 65,000 hashes, a second or two in a
+    /// phone's browser. Each bit doubles the work.
+    /// </summary>
+    public int Difficulty { get; set; } = 16;
+
+    /// <summary>How long an issued challenge may be answered.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Queries a solved challenge allows beyond the client's limit.</summary>
+    public int PassQueries { get; set; } = 20;
+
+    /// <summary>How long those queries may be used.</summary>
+    public TimeSpan PassLifetime { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,27 @@
+namespace CertGuard.Web.Features.Verification.PublicQuery;
+
+public static class PublicQueryServices
+{
+    public static IServiceCollection AddPublicQuery(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(PublicQueryOptions.Section);
+        services.Configure<PublicQueryOptions>(section);
+        if (section.GetValue<LookupSource>(nameof(PublicQueryOptions.Source)) == LookupSource.Memory)
+        {
+            services.AddSingleton<MemoryCertificateLookup>();
+            services.AddHostedService(sp => sp.GetRequiredService<MemoryCertificateLookup>());
+            services.AddSingleton<ICertificateLookup>(sp => sp.GetRequiredService<MemoryCertificateLookup>());
+        }
+        else
+        {
+            services.AddScoped<ICertificateLookup, DatabaseCertificateLookup>();
+        }
+        services.AddScoped<PublicAnswers>();
+        services.AddScoped<PublicQueryService>();
+        services.AddScoped<CertificateChecks>();
+        services.AddScoped<QrCheckRecorder>();
+        services.AddSingleton<QueryChallenges>();
+        services.AddPublicQueryRateLimits();
+        return services;
+    }
+}

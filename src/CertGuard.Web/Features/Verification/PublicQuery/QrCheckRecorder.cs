@@ -1,0 +1,35 @@
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Credentials;
+using CertGuard.Core.Time;
+using CertGuard.Core.Verification;
+using CertGuard.Data;
+using CertGuard.Data.Verification;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Web.Features.Verification.PublicQuery;
+
+/// <summary>
+/// Logs a QR check made on the server (POST /api/v1/verify/qr): the registry certificate when the code's claims name
+/// one, and an outcome from its state when the code was genuine or stopped only by its status; QrRejected otherwise.
+/// </summary>
+public sealed class QrCheckRecorder(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules)
+{
+    private static readonly HashSet<string> StoppedByStatus = ["CG1-REVOKED", "CG1-REGISTRY-NOT-VALID"];
+
+    public async Task RecordAsync(VerificationResult result, HttpContext http, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        PublicCertificateRow? row = null;
+        if (result.Claims is { } claims)
+        {
+            // Claims exist only past the signature check: a forged code cannot point the log at a real certificate.
+            row = await DatabaseCertificateLookup.Rows(db, c => c.Number == claims.Number && c.ItemCode == claims.Item).FirstOrDefaultAsync(ct);
+        }
+        var state = row?.StateOn(ChinaTime.DateOf(now), rules);
+        var outcome = (result.Valid || StoppedByStatus.Contains(result.Code)) && state is { } s ? PublicQueryService.Outcome(s)
+            : result.Valid ? VerificationOutcome.Valid
+            : result.Code == "CG1-EXPIRED" ? VerificationOutcome.Expired
+            : VerificationOutcome.QrRejected;
+        await log.RecordAsync(PublicQueryService.Record(now, outcome, result.Claims?.Number, http, row, VerificationChannel.QrCheck, result.Claims?.Item), ct);
+    }
+}

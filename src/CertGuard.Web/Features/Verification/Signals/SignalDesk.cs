@@ -1,0 +1,96 @@
+using CertGuard.Core;
+using CertGuard.Core.Accounts;
+using CertGuard.Core.Enforcement;
+using CertGuard.Core.Holders;
+using CertGuard.Core.Verification;
+using CertGuard.Data;
+using CertGuard.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CertGuard.Web.Features.Verification.Signals;
+
+/// <summary>
+/// The review queue of signals: what an office sees (its region, through the query filter) and what it may do — the
+/// office of the signal's own region dismisses it with a reason or turns it into an inspection lead. The province
+/// office reads every city's queue and works the signals no city could be told for.
+/// </summary>
+public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpContextAccessor http, IStringLocalizer<SharedResource> texts)
+{
+    public const string Policy = "signals";
+    public const int PageSize = 50;
+    public const string NotFound = "SIGNAL-NOT-FOUND";
+    public const string OtherRegion = "SIGNAL-OTHER-REGION";
+
+    public static bool MayRead(AccessScope scope) => scope.Role == Role.CityOffice || scope.Role == Role.ProvinceOffice;
+
+    public async Task<SignalPage> ListAsync(SignalState? state, SignalKind? kind, int page, CancellationToken ct)
+    {
+        var query = db.Signals.AsNoTracking();
+        if (state is { } s) query = query.Where(x => x.State == s);
+        if (kind is { } k) query = query.Where(x => x.Kind == k);
+        var total = await query.CountAsync(ct);
+        page = Math.Max(1, page);
+        var items = await query.OrderByDescending(x => x.LastSeen).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new SignalPage(items.Select(View).ToList(), page, total);
+    }
+
+    public async Task<SignalView?> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Signals.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) is { } signal ? View(signal) : null;
+
+    public async Task<SignalView> DismissAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        var signal = await MineAsync(id, ct);
+        signal.Dismiss(reason ?? "", Actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return View(signal);
+    }
+
+    public async Task<(SignalView Signal, InspectionLead Lead)> TurnIntoLeadAsync(Guid id, string? note, CancellationToken ct)
+    {
+        var signal = await MineAsync(id, ct);
+        var now = clock.GetUtcNow();
+        var summary = $"{Label(signal.Kind)}：{signal.Evidence}" + (string.IsNullOrWhiteSpace(note) ? "" : $"（{note.Trim()}）");
+        var lead = new InspectionLead(signal.RegionCode, "signal", summary, Actor, now)
+        {
+            SignalId = signal.Id, CertificateId = signal.CertificateId,
+            CertificateNumber = signal.Kind == SignalKind.NotFoundBurst ? null : signal.Subject,
+        };
+        signal.TurnIntoLead(lead.Id, note, Actor, now);
+        db.InspectionLeads.Add(lead);
+        await db.SaveChangesAsync(ct);
+        return (View(signal), lead);
+    }
+
+    private string Actor => http.HttpContext?.User.Identity?.Name ?? "system";
+
+    /// <summary>A signal the account may act on: visible to it (else not found) and of its own region (else forbidden).</summary>
+    private async Task<Signal> MineAsync(Guid id, CancellationToken ct)
+    {
+        var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == id, ct)
+                     ?? throw new DomainRuleException(NotFound, "没有找到该线索，或不在您的管辖范围内。");
+        var scope = http.HttpContext?.User.ToScope() ?? AccessScope.Anonymous;
+        if (scope.RegionCode != signal.RegionCode)
+            throw new DomainRuleException(OtherRegion, "该线索由所属地区的安委办处理，您只能查看。");
+        return signal;
+    }
+
+    public string Label(SignalKind kind) => texts[$"Signals.Kind.{kind}"];
+
+    public string Explanation(SignalKind kind) => texts[$"Signals.Explain.{kind}"];
+
+    private SignalView View(Signal s) => new(
+        s.Id, s.Kind.ToString(), Label(s.Kind), Explanation(s.Kind), MaskSubject(s), s.RegionCode, s.CertificateId, s.Evidence,
+        s.Codes, s.Count, s.FirstSeen, s.LastSeen, s.State.ToString(), s.ResolutionReason, s.ResolvedBy, s.ResolvedAt, s.LeadId);
+
+    // Officials see which number, not whose full ID number: the registry page shows the rest, and audits it.
+    private static string MaskSubject(Signal s) => s.Kind == SignalKind.NotFoundBurst ? s.Subject : ResidentIdNumber.Mask(s.Subject);
+}
+
+/// <summary>A signal as officials see it; kind and state by name (<see cref="SignalKind"/>, <see cref="SignalState"/>).</summary>
+public sealed record SignalView(
+    Guid Id, string Kind, string Label, string Explanation, string Subject, string RegionCode, Guid? CertificateId, string Evidence,
+    string? Codes, int Count, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, string State, string? ResolutionReason,
+    string? ResolvedBy, DateTimeOffset? ResolvedAt, Guid? LeadId);
+
+public sealed record SignalPage(IReadOnlyList<SignalView> Items, int Page, int Total);

@@ -1,0 +1,72 @@
+using CertGuard.Core.Verification;
+using CertGuard.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertGuard.Web.Features.Verification;
+
+/// <summary>The <c>Verification:Log</c> configuration section.</summary>
+public sealed class VerificationLogOptions
+{
+    public const string Section = "Verification:Log";
+
+    /// <summary>
+    /// How long checks are kept (PIPL: no longer than the purpose needs). Two years covers a certificate's review cycle
+    /// twice over; the database refuses to delete entries younger than <see cref="MinimumRetentionDays"/> whatever this says.
+    /// </summary>
+    public int RetentionDays { get; set; } = 730;
+
+    public const int MinimumRetentionDays = 30;
+
+    /// <summary>How often the purge of expired entries runs.</summary>
+    public TimeSpan PurgeEvery { get; set; } = TimeSpan.FromHours(24);
+
+    public bool PurgeEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Only for the load benchmark's with/without comparison (bench/load/public-verify.sh): the writer drains the queue
+    /// without storing. Never set in service: the log is the evidence the signals and the holder's view rest on.
+    /// </summary>
+    public bool DiscardForLoadMeasurement { get; set; }
+}
+
+/// <summary>Deletes verification log entries older than the retention period, daily. The only deletion the log allows.</summary>
+public sealed class VerificationRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<VerificationLogOptions> options, ILogger<VerificationRetention> logger)
+    : BackgroundService
+{
+    public async Task<int> PurgeOnceAsync(CancellationToken ct)
+    {
+        var days = Math.Max(options.Value.RetentionDays, VerificationLogOptions.MinimumRetentionDays);
+        var before = clock.GetUtcNow().AddDays(-days);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+        var purged = await db.VerificationLog.Where(r => r.At < before).ExecuteDeleteAsync(ct);
+        if (purged > 0) logger.LogInformation("Verification log: {Count} entries older than {Days} days purged", purged, days);
+        return purged;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.PurgeEnabled) return;
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PurgeOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Purging the verification log failed; tried again at the next run");
+            }
+            try
+            {
+                await Task.Delay(options.Value.PurgeEvery, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}
