@@ -11,6 +11,9 @@ public sealed class EmployerOptions
     /// <summary>Data rows a roster may have; larger workforces upload in parts.</summary>
     public int MaxRosterRows { get; set; } = 50_000;
 
+    /// <summary>Anonymous self-registrations one client address may submit per hour.</summary>
+    public int RegistrationsPerHour { get; set; } = 5;
+
     /// <summary>Numbers looked up in the registry per query.</summary>
     public int LookupBatch { get; set; } = 1000;
 }

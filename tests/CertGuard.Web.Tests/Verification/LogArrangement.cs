@@ -17,7 +17,7 @@ internal static class LogArrangement
     public const string Guangzhou = "440100";
     public const string Shenzhen = "440300";
 
-    private static int _certificatesTaken;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Taken = new(StringComparer.Ordinal);
 
     public static async Task RecordAsync(this CertGuardApp app, params VerificationRecord[] records)
     {
@@ -35,13 +35,16 @@ internal static class LogArrangement
         };
 
     /// <summary>
-    /// A Guangzhou certificate no other test of the class has used and the demo never checked (each test's signals stay its own).
+    /// A Guangzhou certificate no other test has taken and the demo never checked (each test's signals stay its own).
     /// </summary>
     public static async Task<Certificate> FreshCertificateAsync(this CertGuardApp app)
     {
         await using var db = app.SystemDb();
-        var skip = Interlocked.Increment(ref _certificatesTaken);
-        return await db.Certificates.AsNoTracking().Where(c => c.RegionCode == Guangzhou && !db.VerificationLog.Any(v => v.CertificateId == c.Id)).OrderBy(c => c.Id).Skip(skip * 3).FirstAsync();
+        var candidates = await db.Certificates.AsNoTracking().Where(c => c.RegionCode == Guangzhou
+                && !db.VerificationLog.Any(v => v.CertificateId == c.Id) && !db.Signals.IgnoreQueryFilters().Any(s => s.Subject == c.Number))
+            .OrderBy(c => c.Id).Take(500).ToListAsync();
+        // By number: signals are kept per number, and a holder may have certificates for several items.
+        return candidates.First(c => Taken.TryAdd(c.Number, true));
     }
 
     public static async Task<Guid> OrganisationAsync(this CertGuardApp app, string kind, int index = 0, string city = Guangzhou)

@@ -9,6 +9,7 @@ public static class EmployerServices
     {
         services.AddOptions<EmployerOptions>().Bind(configuration.GetSection(EmployerOptions.Section));
         services.AddEmployerPolicies();
+        RegistrationLimit.AddTo(services);
         services.AddScoped<RosterChecker>();
         services.AddScoped<EmployerRegistrar>();
         services.AddScoped<PositionBook>();

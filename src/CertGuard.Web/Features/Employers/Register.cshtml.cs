@@ -4,6 +4,7 @@ using CertGuard.Core.Employers;
 using CertGuard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CertGuard.Web.Features.Employers;
 
@@ -11,6 +12,7 @@ namespace CertGuard.Web.Features.Employers;
 /// /employers/register: an employer registers itself (its account waits for the city office's approval), or a city
 /// office registers an employer of its city directly (approved at once). Other signed-in accounts may not.
 /// </summary>
+[EnableRateLimiting(RegistrationLimit.Policy)]
 public sealed class RegisterModel(EmployerRegistrar registrar) : PageModel
 {
     [BindProperty]
