@@ -23,6 +23,11 @@ public sealed record AccessScope(Role Role, string RegionCode, Guid? Organisatio
     /// <summary>An organisation account whose organisation is unknown sees nothing rather than everything.</summary>
     public bool CanBrowseRegistry => Role.BrowsesRegistry && (Role.Reach != RoleReach.Organisation || OrganisationId is not null);
 
+    /// <summary>
+    /// The province office, or a city office of a real Guangdong city: those who oversee employers and institutions.
+    /// </summary>
+    public bool IsSafetyOffice => Role == Role.ProvinceOffice || (Role == Role.CityOffice && Regions.RegionDirectory.Guangdong.IsCity(RegionCode));
+
     public bool CanSeeCertificateOf(string regionCode, Guid? employerId) =>
         CanBrowseRegistry
         && (CityCode is null || CityCode == regionCode)

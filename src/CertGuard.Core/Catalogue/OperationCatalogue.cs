@@ -32,6 +32,12 @@ public sealed class OperationCatalogue
 
     public OperationCategory? FindCategory(string? code) => code is not null && _categories.TryGetValue(code, out var c) ? c : null;
 
+    /// <summary>The item's name, or its code when the catalogue does not know it (a foreign or retired code).</summary>
+    public string ItemName(string code) => FindItem(code)?.Name ?? code;
+
+    /// <summary>The category's name, or its code when the catalogue does not know it.</summary>
+    public string CategoryName(string code) => FindCategory(code)?.Name ?? code;
+
     public IEnumerable<OperationItem> ItemsOf(string categoryCode) => Items.Where(i => i.CategoryCode == categoryCode);
 
     public bool ItemBelongsTo(string itemCode, string categoryCode) => FindItem(itemCode)?.CategoryCode == categoryCode;

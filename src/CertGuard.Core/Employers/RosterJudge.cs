@@ -34,8 +34,8 @@ public static class RosterJudge
         var relevant = items is null ? own : own.Where(c => items.Contains(c.ItemCode, StringComparer.Ordinal)).ToList();
         if (relevant.Count == 0)
         {
-            var held = string.Join("、", own.Select(c => ItemName(c.ItemCode)).Distinct().Take(3));
-            var wanted = string.Join("或", items!.Select(ItemName).Take(3));
+            var held = string.Join("、", own.Select(c => OperationCatalogue.Current.ItemName(c.ItemCode)).Distinct().Take(3));
+            var wanted = string.Join("或", items!.Select(OperationCatalogue.Current.ItemName).Take(3));
             return new(RosterVerdict.WrongItem, $"持有的是{held}证书，不是本岗位要求的{wanted}。", VerificationOutcome.WrongItem, own[0]);
         }
         var (certificate, state) = relevant
@@ -54,7 +54,7 @@ public static class RosterJudge
 
     private static RosterJudgement Verdict(Certificate c, CertificateState state)
     {
-        var item = ItemName(c.ItemCode);
+        var item = OperationCatalogue.Current.ItemName(c.ItemCode);
         return state switch
         {
             CertificateState.Valid => new(RosterVerdict.Valid, $"持有有效的{item}证书，有效期至{Date(c.ValidTo)}。", VerificationOutcome.Valid, c),
@@ -68,8 +68,6 @@ public static class RosterJudge
             _ => new(RosterVerdict.Revoked, $"{item}证书已被发证机关撤销。", VerificationOutcome.Revoked, c),
         };
     }
-
-    private static string ItemName(string code) => OperationCatalogue.Current.FindItem(code)?.Name ?? code;
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

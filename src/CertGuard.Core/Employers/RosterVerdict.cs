@@ -55,8 +55,6 @@ public static class RosterVerdicts
 
     public static IReadOnlyList<RosterVerdict> All { get; } = Enum.GetValues<RosterVerdict>();
 
-    public static RosterVerdict? FromCode(string? code) => All.Cast<RosterVerdict?>().FirstOrDefault(v => v!.Value.Code() == code);
-
     /// <summary>
     /// Whether the row is a worker counted in the lawful certification rate: every checked row is; a bad row is not
     /// (nobody can say who it is) and is reported for the employer to correct and upload again.

@@ -36,16 +36,16 @@ public static class ReviewJudge
         var forItem = own.Where(c => c.ItemCode == itemCode).OrderByDescending(c => c.ValidTo).FirstOrDefault();
         if (forItem is null)
         {
-            var held = string.Join("、", own.Select(c => ItemName(c.ItemCode)).Distinct());
+            var held = string.Join("、", own.Select(c => OperationCatalogue.Current.ItemName(c.ItemCode)).Distinct());
             return new(ReviewVerdict.WrongItem,
-                $"申请人持有的是{held}证书，没有{ItemName(itemCode)}证书，不能按该项目复审。", VerificationOutcome.WrongItem, null);
+                $"申请人持有的是{held}证书，没有{OperationCatalogue.Current.ItemName(itemCode)}证书，不能按该项目复审。", VerificationOutcome.WrongItem, null);
         }
         return Verdict(forItem, today, rules);
     }
 
     private static ReviewJudgement Verdict(Certificate c, DateOnly today, CertificateRules rules)
     {
-        var item = ItemName(c.ItemCode);
+        var item = OperationCatalogue.Current.ItemName(c.ItemCode);
         var state = c.StateOn(today);
         if (state == CertificateState.Valid)
         {
@@ -69,8 +69,6 @@ public static class ReviewJudge
             _ => throw new InvalidOperationException($"Unexpected state {state} on a date."),
         };
     }
-
-    private static string ItemName(string code) => OperationCatalogue.Current.FindItem(code)?.Name ?? code;
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

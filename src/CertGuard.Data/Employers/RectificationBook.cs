@@ -12,9 +12,7 @@ internal sealed class RectificationBook(CertGuardDbContext db)
 {
     public async Task<(int Opened, int Resolved)> ApplyAsync(RosterCheck check, IReadOnlyList<RosterRow> rows, DateOnly deadline, CancellationToken ct)
     {
-        var open = (await db.Set<RectificationItem>()
-                .Where(i => i.OrganisationId == check.OrganisationId && i.Status != RectificationStatus.Confirmed && i.Status != RectificationStatus.Resolved)
-                .ToListAsync(ct))
+        var open = (await db.Set<RectificationItem>().StillOpen().Where(i => i.OrganisationId == check.OrganisationId).ToListAsync(ct))
             .GroupBy(i => i.Number, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(i => i.OpenedAt).First(), StringComparer.Ordinal);
         var (opened, resolved) = (0, 0);

@@ -120,7 +120,6 @@ public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, Ti
     private static string? ItemAsked(Position? position, Certificate? certificate)
     {
         if (position is null) return certificate?.ItemCode;
-        var items = position.Items;
-        return certificate is not null && items.Contains(certificate.ItemCode, StringComparer.Ordinal) ? certificate.ItemCode : items[0];
+        return certificate is not null && position.Accepts(certificate.ItemCode) ? certificate.ItemCode : position.Items[0];
     }
 }

@@ -59,13 +59,11 @@ public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, Ti
     {
         var found = new List<string>();
         if (input.CategoryCode is { Length: > 0 } category && category != c.CategoryCode)
-            found.Add($"证上的作业类别（{CategoryName(category)}）与登记库（{CategoryName(c.CategoryCode)}）不一致，证件可能被涂改。");
+            found.Add($"证上的作业类别（{OperationCatalogue.Current.CategoryName(category)}）与登记库（{OperationCatalogue.Current.CategoryName(c.CategoryCode)}）不一致，证件可能被涂改。");
         if (input.ClaimedFirstIssuedOn is { } first && first != c.FirstIssuedOn)
             found.Add($"证上的初领日期（{Date(first)}）与登记库（{Date(c.FirstIssuedOn)}）不一致，证件可能被涂改。");
         return found;
     }
-
-    private static string CategoryName(string code) => OperationCatalogue.Current.FindCategory(code)?.Name ?? code;
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

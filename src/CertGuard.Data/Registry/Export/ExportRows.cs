@@ -21,8 +21,8 @@ internal static class ExportRows
         cells[(int)ImportColumn.Number] = fullNumber ? c.Number : ResidentIdNumber.Mask(c.Number);
         cells[(int)ImportColumn.Name] = c.HolderName;
         cells[(int)ImportColumn.Sex] = c.HolderSex == Sex.Male ? "男" : "女";
-        cells[(int)ImportColumn.Category] = OperationCatalogue.Current.FindCategory(c.CategoryCode)?.Name ?? c.CategoryCode;
-        cells[(int)ImportColumn.Item] = OperationCatalogue.Current.FindItem(c.ItemCode)?.Name ?? c.ItemCode;
+        cells[(int)ImportColumn.Category] = OperationCatalogue.Current.CategoryName(c.CategoryCode);
+        cells[(int)ImportColumn.Item] = OperationCatalogue.Current.ItemName(c.ItemCode);
         cells[(int)ImportColumn.FirstIssuedOn] = Date(c.FirstIssuedOn);
         cells[(int)ImportColumn.ValidFrom] = Date(c.ValidFrom);
         cells[(int)ImportColumn.ValidTo] = Date(c.ValidTo);

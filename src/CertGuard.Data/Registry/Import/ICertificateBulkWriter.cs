@@ -15,8 +15,8 @@ internal interface ICertificateBulkWriter : IAsyncDisposable
     /// <summary>Starts the transaction and takes the write lock.</summary>
     Task BeginAsync(CancellationToken ct);
 
-    /// <summary>Writes a batch of new certificates, in file order, each with the row it came from and its one history step.</summary>
-    Task WriteAsync(IReadOnlyList<(Certificate Certificate, int Row)> batch, CancellationToken ct);
+    /// <summary>Writes a batch of new certificates, in file order, each with its one history step.</summary>
+    Task WriteAsync(IReadOnlyList<Certificate> batch, CancellationToken ct);
 
     /// <summary>Adds the load's audit entry and commits.</summary>
     Task CompleteAsync(string auditAction, string auditDetail, CancellationToken ct);

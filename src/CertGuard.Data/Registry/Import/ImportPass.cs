@@ -98,7 +98,7 @@ internal sealed class ImportPass(CertGuardDbContext db, CertificateRules rules, 
             else Reject(entry.Issues);
         }
         var held = good.Count == 0 ? [] : await holders.FindAsync(good.Select(g => g.Record.Holder.Value), ct);
-        var fresh = new List<(Certificate Certificate, int Row)>();
+        var fresh = new List<Certificate>();
         foreach (var (row, record) in good)
         {
             var mine = held.GetValueOrDefault(record.Holder.Value) ?? [];
@@ -106,7 +106,7 @@ internal sealed class ImportPass(CertGuardDbContext db, CertificateRules rules, 
             if (same is not null && same.SameRecordAs(Certificate.Import(record, db.Actor.Name, null, rules, clock), context.Today)) Unchanged++;
             else if (ImportReapplicationBar.Check(row, _numberColumn, record, mine, context) is { } barred) Reject([barred]);
             else if (same is not null) Reject([ImportErrors.Conflict(row, _numberColumn)]);
-            else if (Writing) fresh.Add((Certificate.Import(record, db.Actor.Name, CertificateImporter.HistoryNote(fileName, row), rules, clock), row));
+            else if (Writing) fresh.Add(Certificate.Import(record, db.Actor.Name, CertificateImporter.HistoryNote(fileName, row), rules, clock));
         }
         if (!Writing)
         {
@@ -120,7 +120,7 @@ internal sealed class ImportPass(CertGuardDbContext db, CertificateRules rules, 
             await _writer.BeginAsync(ct);
         }
         await _writer.WriteAsync(fresh, ct);
-        holders.Wrote(fresh.Select(f => f.Certificate));
+        holders.Wrote(fresh);
         Written += fresh.Count;
     }
 

@@ -45,17 +45,17 @@ internal sealed class PostgresCopyWriter(CertGuardDbContext db, TimeProvider clo
         await RebuildIfDueAsync(ct);
     }
 
-    public async Task WriteAsync(IReadOnlyList<(Certificate Certificate, int Row)> batch, CancellationToken ct)
+    public async Task WriteAsync(IReadOnlyList<Certificate> batch, CancellationToken ct)
     {
-        await _places!.PrepareAsync(batch.Select(b => b.Certificate.RegionCode), ct);
+        await _places!.PrepareAsync(batch.Select(c => c.RegionCode), ct);
         await using (var copy = await Connection().BeginBinaryImportAsync(Copy(Table<Certificate>(), CertificateColumns), ct))
         {
-            foreach (var (certificate, _) in batch) WriteCertificate(copy, certificate);
+            foreach (var certificate in batch) WriteCertificate(copy, certificate);
             await copy.CompleteAsync(ct);
         }
         await using (var copy = await Connection().BeginBinaryImportAsync(Copy(Table<CertificateEvent>(), EventColumns), ct))
         {
-            foreach (var (certificate, _) in batch) WriteStep(copy, certificate.Id, certificate.History.Single(), ++_sequence);
+            foreach (var certificate in batch) WriteStep(copy, certificate.Id, certificate.History.Single(), ++_sequence);
             await copy.CompleteAsync(ct);
         }
         _written += batch.Count;

@@ -25,9 +25,9 @@ internal sealed class SqliteBatchWriter(CertGuardDbContext db) : ICertificateBul
         db.SuppressChangeAudit = true;
     }
 
-    public async Task WriteAsync(IReadOnlyList<(Certificate Certificate, int Row)> batch, CancellationToken ct)
+    public async Task WriteAsync(IReadOnlyList<Certificate> batch, CancellationToken ct)
     {
-        foreach (var (certificate, _) in batch)
+        foreach (var certificate in batch)
         {
             _batch.Add(certificate);
             if (_batch.Count == BatchSize) await FlushAsync(ct);

@@ -1,9 +1,9 @@
 using CertGuard.Core.Accounts;
 using CertGuard.Core.Employers;
-using CertGuard.Core.Organisations;
 using CertGuard.Core.Regions;
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.Employers;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Employers;
@@ -56,7 +56,7 @@ public sealed class ComplianceQuery(CertGuardDbContext db, TimeProvider clock)
     /// <summary>Every city of the province with its employers' rate (the province office's table).</summary>
     public async Task<List<CityRate>> CitiesAsync(CancellationToken ct)
     {
-        var employers = await db.Organisations.AsNoTracking().Where(o => o.Kind == Role.Employer.Id && o.Approval == OrganisationApproval.Approved)
+        var employers = await db.Organisations.AsNoTracking().Where(o => o.Kind == Role.Employer.Id).Approved()
             .GroupBy(o => o.RegionCode).Select(g => new { City = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.City, g => g.Count, ct);
         var checks = await db.Set<RosterCheck>().AsNoTracking().Where(c => c.IsCurrent)
             .Select(c => new { c.RegionCode, c.Workers, c.Compliant }).ToListAsync(ct);
@@ -77,8 +77,7 @@ public sealed class ComplianceQuery(CertGuardDbContext db, TimeProvider clock)
     public async Task<Dictionary<Guid, (int Open, int Overdue)>> ItemCountsAsync(IReadOnlyCollection<Guid> organisations, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var items = await db.Set<RectificationItem>().AsNoTracking()
-            .Where(i => organisations.Contains(i.OrganisationId) && i.Status != RectificationStatus.Confirmed && i.Status != RectificationStatus.Resolved)
+        var items = await db.Set<RectificationItem>().AsNoTracking().StillOpen().Where(i => organisations.Contains(i.OrganisationId))
             .Select(i => new { i.OrganisationId, i.Status, i.Deadline }).ToListAsync(ct);
         return items.GroupBy(i => i.OrganisationId).ToDictionary(g => g.Key, g => (g.Count(),
             g.Count(i => i.Status is RectificationStatus.Open or RectificationStatus.Returned && i.Deadline < today)));

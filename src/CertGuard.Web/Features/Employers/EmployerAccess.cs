@@ -26,8 +26,7 @@ public static class EmployerAccess
 
     public static bool IsEmployer(AccessScope scope) => scope.Role == Role.Employer && scope.OrganisationId is not null;
 
-    public static bool IsOffice(AccessScope scope) =>
-        scope.Role == Role.ProvinceOffice || (scope.Role == Role.CityOffice && Core.Regions.RegionDirectory.Guangdong.IsCity(scope.RegionCode));
+    public static bool IsOffice(AccessScope scope) => scope.IsSafetyOffice;
 
     public static Guid? OwnEmployer(ClaimsPrincipal user)
     {

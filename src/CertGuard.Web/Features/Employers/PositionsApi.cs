@@ -20,7 +20,7 @@ public static class PositionsApi
     public sealed record PositionResponse(Guid Id, string Name, IReadOnlyList<ItemResponse> Items, string? Duties, DateTimeOffset UpdatedAt)
     {
         public static PositionResponse From(Position p) => new(
-            p.Id, p.Name, p.Items.Select(i => new ItemResponse(i, OperationCatalogue.Current.FindItem(i)?.Name ?? i)).ToList(), p.Duties, p.UpdatedAt);
+            p.Id, p.Name, p.Items.Select(i => new ItemResponse(i, OperationCatalogue.Current.ItemName(i))).ToList(), p.Duties, p.UpdatedAt);
     }
 
     public static RouteGroupBuilder MapPositionsApi(this RouteGroupBuilder api)

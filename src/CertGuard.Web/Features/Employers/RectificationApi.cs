@@ -43,13 +43,17 @@ public static class RectificationApi
 
     public static string StatusCode(RectificationStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>A status by its name (any case); numbers, which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> would take, are not.</summary>
+    public static bool TryParseStatus(string? text, out RectificationStatus status) =>
+        Enum.TryParse(text, ignoreCase: true, out status) && !int.TryParse(text, out _);
+
     private static async Task<Results<Ok<List<ItemResponse>>, ProblemHttpResult>> ListAsync(
         string? status, bool? overdue, Guid? employer, ClaimsPrincipal user, RectificationDesk desk, TimeProvider clock, CancellationToken ct)
     {
         RectificationStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<RectificationStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            if (!TryParseStatus(status, out var parsed))
                 return Problems.BadRequest("RECTIFY-STATUS", "status 应为 open、reported、returned、confirmed 或 resolved。");
             wanted = parsed;
         }

@@ -5,6 +5,7 @@ using CertGuard.Core.Enforcement;
 using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.Employers;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Employers;
@@ -34,10 +35,9 @@ public sealed class RectificationDesk(CertGuardDbContext db, TimeProvider clock)
         var today = ChinaTime.Today(clock);
         var items = Visible(scope).AsNoTracking();
         if (filter.Status is { } status) items = items.Where(i => i.Status == status);
-        if (filter.OpenOnly) items = items.Where(i => i.Status != RectificationStatus.Confirmed && i.Status != RectificationStatus.Resolved);
+        if (filter.OpenOnly) items = items.StillOpen();
         if (filter.Employer is { } employer) items = items.Where(i => i.OrganisationId == employer);
-        if (filter.OverdueOnly)
-            items = items.Where(i => (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Returned) && i.Deadline < today);
+        if (filter.OverdueOnly) items = items.Overdue(today);
         return await items.OrderBy(i => i.Deadline).ThenBy(i => i.WorkerName).Take(2000).ToListAsync(ct);
     }
 

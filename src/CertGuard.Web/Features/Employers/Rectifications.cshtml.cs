@@ -85,7 +85,7 @@ public sealed class RectificationsModel(RectificationDesk desk, CertGuardDbConte
     {
         Scope = User.ToScope();
         Today = ChinaTime.Today(clock);
-        RectificationStatus? wanted = Enum.TryParse<RectificationStatus>(Status, ignoreCase: true, out var parsed) && !int.TryParse(Status, out _) ? parsed : null;
+        RectificationStatus? wanted = RectificationApi.TryParseStatus(Status, out var parsed) ? parsed : null;
         var open = string.Equals(Status, Active, StringComparison.OrdinalIgnoreCase);
         Items = await desk.ListAsync(Scope, new RectificationFilter(open ? null : wanted, Overdue, Employer, OpenOnly: open), ct);
         var ids = Items.Select(i => i.OrganisationId).Distinct().ToList();

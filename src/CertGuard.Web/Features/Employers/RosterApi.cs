@@ -41,8 +41,7 @@ public static class RosterApi
     private static async Task<Results<Ok<RosterCheckResponse>, ProblemHttpResult>> CheckAsync(
         HttpContext http, ClaimsPrincipal user, [FromServices] RosterChecker checker, [FromServices] IAntiforgery antiforgery, CancellationToken ct)
     {
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await antiforgery.IsRequestValidAsync(http))
+        if (await ForgedAsync(http, antiforgery))
             return Problems.BadRequest("ANTIFORGERY", "请求缺少有效的防伪令牌，请从名册页面上传。");
         if (!http.Request.HasFormContentType)
             return Problems.BadRequest("ROSTER-FILE-REQUIRED", "请以 multipart/form-data 上传名册文件（字段名 file）。");
@@ -75,8 +74,7 @@ public static class RosterApi
     private static async Task<Results<Ok<RosterCheckResponse>, ProblemHttpResult>> RecheckAsync(
         HttpContext http, ClaimsPrincipal user, [FromServices] RosterChecker checker, [FromServices] IAntiforgery antiforgery, CancellationToken ct)
     {
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await antiforgery.IsRequestValidAsync(http))
+        if (await ForgedAsync(http, antiforgery))
             return Problems.BadRequest("ANTIFORGERY", "请求缺少有效的防伪令牌。");
         try
         {
@@ -113,6 +111,11 @@ public static class RosterApi
         }
         return TypedResults.File(buffer.ToArray(), csv ? "text/csv; charset=utf-8" : ExportMedia.Xlsx, csv ? "名册模板.csv" : "名册模板.xlsx");
     }
+
+    /// <summary>A cookie sign-in without a valid antiforgery token; API keys carry no cookie to forge.</summary>
+    private static async Task<bool> ForgedAsync(HttpContext http, IAntiforgery antiforgery) =>
+        !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        && !await antiforgery.IsRequestValidAsync(http);
 
     public static async Task<RosterCheckResponse> WithRowsAsync(CertGuardDbContext db, RosterCheck check, CancellationToken ct)
     {

@@ -3,9 +3,11 @@ using CertGuard.Core.Employers;
 using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.Employers;
 using CertGuard.Web.Features.Registry;
 using CertGuard.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CertGuard.Web.Features.Employers;
 
@@ -20,10 +22,8 @@ public sealed record WorkerReminder(
 /// the reminder predicates of <see cref="ReviewReminderQuery"/>. Only certificates held under the worker's own name,
 /// and for his position's items when he has one, are reminded.
 /// </summary>
-public sealed class RosterReminders(CertGuardDbContext db, TimeProvider clock)
+public sealed class RosterReminders(CertGuardDbContext db, TimeProvider clock, IOptions<EmployerOptions> options)
 {
-    private const int Batch = 1000;
-
     public async Task<List<WorkerReminder>> ForAsync(Guid organisationId, int days, CancellationToken ct)
     {
         var current = await db.Set<RosterCheck>().AsNoTracking().Where(c => c.OrganisationId == organisationId && c.IsCurrent).Select(c => c.Id).SingleOrDefaultAsync(ct);
@@ -35,7 +35,7 @@ public sealed class RosterReminders(CertGuardDbContext db, TimeProvider clock)
         var due = ReviewReminderQuery.DuePredicate(today, today.AddDays(days));
         var overdue = ReviewReminderQuery.OverduePredicate(today);
         var certificates = new List<Certificate>();
-        foreach (var batch in rows.Select(r => r.Number).Distinct().Chunk(Batch))
+        foreach (var batch in rows.Select(r => r.Number).Distinct().Chunk(Math.Max(1, options.Value.LookupBatch)))
         {
             // Past the employer's registry scope on purpose: these are its own workers, named by its roster.
             var numbered = db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => batch.Contains(c.Number) && c.ExchangeVersion == null);

@@ -31,7 +31,8 @@ public static class RosterUploads
     public static async Task<(RosterCheckResult? Result, (int Status, string Code, string Message)? Refusal)> CheckAsync(
         RosterChecker checker, Guid organisationId, IFormFile? file, string actor, CancellationToken ct)
     {
-        if (file is null || Refusal(file) is { } refusal) return (null, Refusal(file));
+        var refusal = Refusal(file);
+        if (file is null || refusal is not null) return (null, refusal);
         try
         {
             await using var stream = file.OpenReadStream();

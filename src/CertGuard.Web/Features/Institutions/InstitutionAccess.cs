@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CertGuard.Core.Accounts;
 using CertGuard.Core.Organisations;
-using CertGuard.Core.Regions;
 using CertGuard.Web.Features.Accounts;
 
 namespace CertGuard.Web.Features.Institutions;
@@ -20,12 +19,9 @@ public static class InstitutionAccess
     public static bool IsInstitution(AccessScope scope) =>
         (scope.Role == Role.TrainingInstitution || scope.Role == Role.ExamCentre) && scope.OrganisationId is not null;
 
-    public static bool IsOffice(AccessScope scope) =>
-        scope.Role == Role.ProvinceOffice || (scope.Role == Role.CityOffice && RegionDirectory.Guangdong.IsCity(scope.RegionCode));
-
     public static bool IsInstitution(ClaimsPrincipal user) => IsInstitution(user.ToScope());
 
-    public static bool IsOffice(ClaimsPrincipal user) => IsOffice(user.ToScope());
+    public static bool IsOffice(ClaimsPrincipal user) => user.ToScope().IsSafetyOffice;
 
     public static bool IsEditor(ClaimsPrincipal user) => user.ToScope().Role == Role.ProvinceOffice;
 
@@ -51,7 +47,7 @@ public static class InstitutionAccess
     {
         var scope = user.ToScope();
         if (IsInstitution(scope)) return scope.OrganisationId == institution.Id;
-        return IsOffice(scope) && (scope.CityCode is null || scope.CityCode == institution.RegionCode);
+        return scope.IsSafetyOffice && (scope.CityCode is null || scope.CityCode == institution.RegionCode);
     }
 
     public static IServiceCollection AddInstitutionPolicies(this IServiceCollection services)

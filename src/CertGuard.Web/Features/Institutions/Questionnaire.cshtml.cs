@@ -65,8 +65,9 @@ public sealed class QuestionnaireModel(SelfCheckBook book) : PageModel
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         MayEdit = InstitutionAccess.IsEditor(User);
-        Current = await book.CurrentAsync(ct);
+        // Newest first, the first version written if there was none: the head is the current one, read once.
         Versions = await book.VersionsAsync(ct);
+        Current = Versions[0];
         var shown = Shown is { } v ? Versions.FirstOrDefault(x => x.Version == v) : Current;
         if (shown is null) return false;
         Displayed = shown;

@@ -16,9 +16,9 @@ public sealed class CertificateLabels(IStringLocalizer<SharedResource> localizer
     public string Reason(string? reason) => string.IsNullOrEmpty(reason) ? ""
         : string.Join("；", reason.Split(',').Select(r => localizer[$"Reason.{r}"].ResourceNotFound ? r : localizer[$"Reason.{r}"].Value));
 
-    public static string Category(string code) => OperationCatalogue.Current.FindCategory(code)?.Name ?? code;
+    public static string Category(string code) => OperationCatalogue.Current.CategoryName(code);
 
-    public static string Item(string code) => OperationCatalogue.Current.FindItem(code)?.Name ?? code;
+    public static string Item(string code) => OperationCatalogue.Current.ItemName(code);
 
     public static string City(string code) => RegionDirectory.Guangdong.NameOf(code);
 

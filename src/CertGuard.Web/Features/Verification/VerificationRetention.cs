@@ -18,6 +18,9 @@ public sealed class VerificationLogOptions
 
     public const int MinimumRetentionDays = 30;
 
+    /// <summary>The days actually kept: <see cref="RetentionDays"/>, never fewer than <see cref="MinimumRetentionDays"/>.</summary>
+    public int EffectiveRetentionDays => Math.Max(RetentionDays, MinimumRetentionDays);
+
     /// <summary>How often the purge of expired entries runs.</summary>
     public TimeSpan PurgeEvery { get; set; } = TimeSpan.FromHours(24);
 
@@ -36,7 +39,7 @@ public sealed class VerificationRetention(IServiceScopeFactory scopes, TimeProvi
 {
     public async Task<int> PurgeOnceAsync(CancellationToken ct)
     {
-        var days = Math.Max(options.Value.RetentionDays, VerificationLogOptions.MinimumRetentionDays);
+        var days = options.Value.EffectiveRetentionDays;
         var before = clock.GetUtcNow().AddDays(-days);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();

@@ -1,6 +1,6 @@
 // The holder's page (/query/checks): the QR code of the holder's own certificate, read from a photo in the browser or
 // pasted as text, goes to POST /api/v1/public/checks; the answer lists who checked the certificate.
-import { strings, h, chinaTime } from '/query/dom.js';
+import { strings, h, chinaTime, problemPanel as problemPanelOf } from '/query/dom.js';
 import { decodeImageFile } from '/verify/qr-image.js';
 
 const app = document.getElementById('holder-checks-app');
@@ -11,10 +11,7 @@ const resultArea = document.getElementById('holder-checks-result');
 
 const ui = strings(app);
 
-function problemPanel(problem) {
-  return h('section', { class: 'panel query-result bad', 'data-testid': 'holder-checks-problem' },
-    h('p', { class: 'alert bad' }, problem?.title ?? ui('Error'), problem?.detail ? [' ', problem.detail] : null));
-}
+const problemPanel = (problem) => problemPanelOf(ui, problem, 'holder-checks-problem');
 
 function answerPanel(answer) {
   const fact = (key, value) => [h('dt', {}, ui(key)), h('dd', {}, value)];

@@ -1,4 +1,4 @@
-// What the query page and the holder's page share: UI strings from the page, safe element building, China time.
+// What the query page and the holder's page share: UI strings from the page, safe element building, problems, China time.
 
 /** The page's UI strings (JSON in data-strings); {0}, {1}… are replaced by the arguments. */
 export function strings(app) {
@@ -14,6 +14,12 @@ export function h(tag, attributes = {}, ...children) {
   }
   element.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
   return element;
+}
+
+/** A problem (RFC 9457 body, or null when the request failed) as a red panel: its title and detail. */
+export function problemPanel(ui, problem, testId) {
+  return h('section', { class: 'panel query-result bad', 'data-testid': testId },
+    h('p', { class: 'alert bad' }, problem?.title ?? ui('Error'), problem?.detail ? [' ', problem.detail] : null));
 }
 
 /** An ISO instant as China time, "yyyy-MM-dd HH:mm". */

@@ -1,7 +1,7 @@
 // The public query page (/query): number and name to GET /api/v1/public/verify, the answer rendered as the holder's
 // certificates or one "not found" that reads the same whether the number is unknown or the name is not its holder's.
 // Past the rate limit, the page offers the self-hosted challenge (proof of work in a worker) and then carries on.
-import { strings, h, chinaTime } from '/query/dom.js';
+import { strings, h, chinaTime, problemPanel as problemPanelOf } from '/query/dom.js';
 
 const app = document.getElementById('query-app');
 const form = document.getElementById('query-form');
@@ -76,10 +76,7 @@ function certificatePanel(c, answer) {
     h('p', { class: 'query-meta' }, h('a', { href: '/query/checks', 'data-testid': 'query-checks-link' }, ui('Checks.Link'))));
 }
 
-function problemPanel(problem) {
-  return h('section', { class: 'panel query-result bad', 'data-testid': 'query-problem' },
-    h('p', { class: 'alert bad' }, problem?.title ?? ui('Error'), problem?.detail ? [' ', problem.detail] : null));
-}
+const problemPanel = (problem) => problemPanelOf(ui, problem, 'query-problem');
 
 // -------------------------------------------------------------------------------------------------------------------
 // Past the limit: the message, and the challenge that lets a person carry on

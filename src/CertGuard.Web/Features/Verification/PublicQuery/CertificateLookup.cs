@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using CertGuard.Core.Certificates;
+using CertGuard.Core.Credentials;
 using CertGuard.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +40,10 @@ public sealed class DatabaseCertificateLookup(CertGuardDbContext db) : ICertific
         await foreach (var row in ByNumber.GetOrAdd(db.GetType(), _ => Compile())(db, number).WithCancellation(ct)) rows.Add(row);
         return rows;
     }
+
+    /// <summary>The registry's row of the certificate a verified QR code names (its number and item), if it holds one.</summary>
+    internal static Task<PublicCertificateRow?> OfCodeAsync(CertGuardDbContext db, Cg1Claims claims, CancellationToken ct) =>
+        Rows(db, c => c.Number == claims.Number && c.ItemCode == claims.Item).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The projection, shared with the in-memory snapshot and the QR paths so all answer from the same columns. The

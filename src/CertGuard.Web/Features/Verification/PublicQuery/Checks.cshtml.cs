@@ -16,7 +16,7 @@ public sealed class ChecksModel(IOptions<VerificationLogOptions> log, IStringLoc
         "Working", "Found", "At", "Channel", "Asker", "Result", "Empty", "NoCode", "Error",
     ];
 
-    public int RetentionDays => Math.Max(log.Value.RetentionDays, VerificationLogOptions.MinimumRetentionDays);
+    public int RetentionDays => log.Value.EffectiveRetentionDays;
 
     /// <summary>JSON: {key: text} of what the script shows, keyed as in the resources without "PublicQuery.Holder.Js.".</summary>
     public string StringsJson { get; private set; } = "{}";

@@ -2,7 +2,6 @@ using CertGuard.Data;
 using CertGuard.Web.Features.Credentials;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Verification.PublicQuery;
 
@@ -27,7 +26,7 @@ public static class HolderChecks
         // A replaced or reissued card's old code (lost, or handed on) does not open the current certificate's record.
         if (result.Code == "CG1-REGISTRY-SUPERSEDED")
             return Problems.BadRequest("PUBLIC-CHECKS-QR-SUPERSEDED", "这是已换发或已变更证书的旧二维码，请使用现行证书上的二维码。");
-        var certificate = await DatabaseCertificateLookup.Rows(db, c => c.Number == claims.Number && c.ItemCode == claims.Item).FirstOrDefaultAsync(ct);
+        var certificate = await DatabaseCertificateLookup.OfCodeAsync(db, claims, ct);
         if (certificate is null)
             return Problems.BadRequest("PUBLIC-CHECKS-QR-UNREGISTERED", "登记库中没有这本证书，请联系发证机关。");
         var entries = await checks.ForAsync([certificate.Id], CertificateChecks.HolderLimit, ct);

@@ -130,7 +130,7 @@ internal sealed class ClientLimitPolicy(IOptions<PublicQueryOptions> options, Qu
         await RateLimitProblems.WriteAsync(http, seconds, "PUBLIC-QUERY-RATE-LIMITED", "查询过于频繁，请稍后再试。", detail, challenge: true);
     };
 
-    public static string? PassOf(HttpContext context) =>
+    private static string? PassOf(HttpContext context) =>
         context.Request.Headers[PassHeader].FirstOrDefault() is { Length: > 0 } header ? header : context.Request.Cookies[PassCookie];
 
     private string? PassIdOf(HttpContext context) => challenges.PassId(PassOf(context));

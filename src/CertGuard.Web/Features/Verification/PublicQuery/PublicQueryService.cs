@@ -36,7 +36,7 @@ public sealed class PublicQueryService(ICertificateLookup lookup, VerificationLo
     }
 
     /// <summary>Looks the number up and compares the name; no early return between the two, whatever the registry holds.</summary>
-    public async Task<QueryMatch> MatchAsync(string no, string name, CancellationToken ct)
+    private async Task<QueryMatch> MatchAsync(string no, string name, CancellationToken ct)
     {
         var asked = no.Trim();
         var bare = CardForensics.Bare(asked);
@@ -69,7 +69,7 @@ public sealed class PublicQueryService(ICertificateLookup lookup, VerificationLo
     }
 
     /// <summary>Logs a query that found nothing for the asker: malformed, unknown number, or a name that is not the holder's.</summary>
-    public ValueTask LogUnansweredAsync(QueryMatch match, HttpContext http, DateTimeOffset now, CancellationToken ct)
+    private ValueTask LogUnansweredAsync(QueryMatch match, HttpContext http, DateTimeOffset now, CancellationToken ct)
     {
         var outcome = match.Typing is not null ? VerificationOutcome.Malformed
             : match.Rows.Count > 0 ? VerificationOutcome.NameMismatch

@@ -4,7 +4,6 @@ using CertGuard.Core.Time;
 using CertGuard.Core.Verification;
 using CertGuard.Data;
 using CertGuard.Data.Verification;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Verification.PublicQuery;
 
@@ -23,7 +22,7 @@ public sealed class QrCheckRecorder(CertGuardDbContext db, VerificationLog log, 
         if (result.Claims is { } claims)
         {
             // Claims exist only past the signature check: a forged code cannot point the log at a real certificate.
-            row = await DatabaseCertificateLookup.Rows(db, c => c.Number == claims.Number && c.ItemCode == claims.Item).FirstOrDefaultAsync(ct);
+            row = await DatabaseCertificateLookup.OfCodeAsync(db, claims, ct);
         }
         var state = row?.StateOn(ChinaTime.DateOf(now), rules);
         var outcome = (result.Valid || StoppedByStatus.Contains(result.Code)) && state is { } s ? PublicQueryService.Outcome(s)

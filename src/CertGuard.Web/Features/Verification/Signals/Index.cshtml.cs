@@ -25,8 +25,6 @@ public sealed class IndexModel(SignalDesk desk) : PageModel
 
     public AccessScope Scope { get; private set; } = AccessScope.Anonymous;
 
-    public SignalDesk Desk => desk;
-
     [TempData]
     public string? Message { get; set; }
 
@@ -41,7 +39,7 @@ public sealed class IndexModel(SignalDesk desk) : PageModel
         ActAsync(async () => (await desk.TurnIntoLeadAsync(id, note, ct)).Signal, "Signals.LeadRaised", ct);
 
     /// <summary>May this account act on the signal (its own region's), or only read it.</summary>
-    public bool MayAct(SignalView signal) => signal.State == nameof(SignalState.Open) && Scope.RegionCode == signal.RegionCode;
+    public bool MayAct(SignalView signal) => signal.State == nameof(SignalState.Open) && SignalDesk.MayAct(Scope, signal.RegionCode);
 
     public string Link(int? page = null, SignalState? state = null, bool allStates = false) =>
         Url.Page("/Verification/Signals/Index", new { state = allStates ? null : (state ?? State)?.ToString(), kind = Kind?.ToString(), p = page ?? PageNumber }) ?? "";

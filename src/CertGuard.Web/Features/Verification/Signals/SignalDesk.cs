@@ -24,6 +24,9 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpC
 
     public static bool MayRead(AccessScope scope) => scope.Role == Role.CityOffice || scope.Role == Role.ProvinceOffice;
 
+    /// <summary>Only the office of the signal's own region works it; the others read it.</summary>
+    public static bool MayAct(AccessScope scope, string regionCode) => scope.RegionCode == regionCode;
+
     public async Task<SignalPage> ListAsync(SignalState? state, SignalKind? kind, int page, CancellationToken ct)
     {
         var query = db.Signals.AsNoTracking();
@@ -70,14 +73,14 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpC
         var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == id, ct)
                      ?? throw new DomainRuleException(NotFound, "没有找到该线索，或不在您的管辖范围内。");
         var scope = http.HttpContext?.User.ToScope() ?? AccessScope.Anonymous;
-        if (scope.RegionCode != signal.RegionCode)
+        if (!MayAct(scope, signal.RegionCode))
             throw new DomainRuleException(OtherRegion, "该线索由所属地区的安委办处理，您只能查看。");
         return signal;
     }
 
-    public string Label(SignalKind kind) => texts[$"Signals.Kind.{kind}"];
+    private string Label(SignalKind kind) => texts[$"Signals.Kind.{kind}"];
 
-    public string Explanation(SignalKind kind) => texts[$"Signals.Explain.{kind}"];
+    private string Explanation(SignalKind kind) => texts[$"Signals.Explain.{kind}"];
 
     private SignalView View(Signal s) => new(
         s.Id, s.Kind.ToString(), Label(s.Kind), Explanation(s.Kind), MaskSubject(s), s.RegionCode, s.CertificateId, s.Evidence,
