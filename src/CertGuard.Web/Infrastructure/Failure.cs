@@ -20,6 +20,8 @@ public sealed record Failure(int Status, string Code, string Title, TimeSpan? Re
             // Two writers changed the same row: the second one reloads and tries again.
             DbUpdateConcurrencyException => Refusal.Conflict("CONCURRENT-CHANGE"),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Refusal.TooLarge("REQUEST-TOO-LARGE"),
+            // The form reader's limits (multipart body, value count, value length) are too large a request as well.
+            InvalidDataException limit when limit.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => Refusal.TooLarge("REQUEST-TOO-LARGE"),
             _ when BusyDatabase.Is(exception) => Refusal.Busy("DATABASE-BUSY", ("seconds", (int)BusyDatabase.RetryAfter.TotalSeconds)),
             _ => null,
         };
@@ -32,6 +34,8 @@ public sealed record Failure(int Status, string Code, string Title, TimeSpan? Re
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => new(408, "REQUEST-TIMEOUT", ProblemText.Of("REQUEST-TIMEOUT", culture), null, false),
             BadHttpRequestException bad => new(bad.StatusCode, "BAD-REQUEST", ProblemText.Of("BAD-REQUEST", culture), null, false),
+            // A body that cannot be read as what it claims to be (a broken multipart form or zip).
+            InvalidDataException => new(StatusCodes.Status400BadRequest, "BAD-REQUEST", ProblemText.Of("BAD-REQUEST", culture), null, false),
             _ => new(StatusCodes.Status500InternalServerError, "INTERNAL-ERROR", ProblemText.Of("INTERNAL-ERROR", culture), null, Unexpected: true),
         };
     }

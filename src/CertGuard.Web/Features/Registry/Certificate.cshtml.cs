@@ -29,7 +29,7 @@ public sealed class CertificateModel(CertGuardDbContext db, TimeProvider clock, 
         if (!await LoadAsync(id, ct)) return NotFound();
         var page = Page();
         // An action refused on this certificate redirected here: the page answers with the refusal's status.
-        page.StatusCode = TempData.Peek(Lifecycle.LifecycleMessages.Status) as int?;
+        page.StatusCode = TempData[Lifecycle.LifecycleMessages.Status] as int?;
         return page;
     }
 
