@@ -43,17 +43,17 @@ public sealed partial class Certificate
     public ExchangeOutcome ApplyExchange(ExchangedCertificate state, Guid authorityId, string actor, TimeProvider clock)
     {
         if (ExchangeVersion is not { } current)
-            throw new DomainRuleException("EXCHANGE-LOCAL", "本省已登记该持证人同一准操项目的证书，外省推送不能覆盖本省证书。");
+            throw Refusal.Conflict("EXCHANGE-LOCAL");
         if (state.Holder.Value != Number || state.ItemCode != ItemCode)
             throw new ArgumentException("The pushed certificate is another one (number or item differ).", nameof(state));
         var today = ChinaTime.Today(clock);
         state.Validate(today);
         if (state.Version < current)
-            throw new DomainRuleException("EXCHANGE-STALE", $"推送的版本（第{state.Version}版）早于本平台已接收的版本（第{current}版），已拒绝。");
+            throw Refusal.Conflict("EXCHANGE-STALE", ("pushed", state.Version), ("current", current));
         if (state.Version == current)
         {
             return Matches(state) ? ExchangeOutcome.Unchanged
-                : throw new DomainRuleException("EXCHANGE-VERSION-CONFLICT", $"第{current}版已接收，但本次推送的内容与之不同：内容改变时版本号必须递增。");
+                : throw Refusal.Conflict("EXCHANGE-VERSION-CONFLICT", ("current", current));
         }
         Take(state, authorityId);
         Record(CertificateEventKind.UpdatedByExchange, today, actor, null, $"{state.AuthorityCode} 第{current}版→第{state.Version}版", clock);

@@ -14,14 +14,14 @@ public sealed partial class Certificate
     public static Certificate Import(RecordedCertificate record, string actor, string? details, CertificateRules rules, TimeProvider clock)
     {
         var item = OperationCatalogue.Current.FindItem(record.ItemCode)
-            ?? throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{record.ItemCode}”不在特种作业目录中。");
+            ?? throw Refusal.Invalid("CERT-ITEM-UNKNOWN", ("item", record.ItemCode));
         if (string.IsNullOrWhiteSpace(record.HolderName))
-            throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
+            throw Refusal.Invalid("CERT-NAME-REQUIRED");
         if (record.FirstIssuedOn > record.ValidFrom || record.ValidTo <= record.ValidFrom
             || record.NextReviewDue <= record.ValidFrom || record.NextReviewDue > record.ValidTo)
-            throw new DomainRuleException("CERT-IMPORT-DATES", "初领日期、有效期与复审日期前后矛盾。");
+            throw Refusal.Invalid("CERT-IMPORT-DATES");
         if (record.Status != CertificateStatus.Active && record.StatusChangedOn is null)
-            throw new DomainRuleException("CERT-IMPORT-STATUS-DATE", "非有效状态的证书须有状态变更日期。");
+            throw Refusal.Invalid("CERT-IMPORT-STATUS-DATE");
 
         var certificate = new Certificate
         {

@@ -24,7 +24,7 @@ public sealed partial class Certificate
     public void FailReview(DateOnly on, IReadOnlyCollection<ReviewFailureReason> reasons, string actor, CertificateRules rules, TimeProvider clock, bool outsideWindowApproved = false, string? note = null)
     {
         if (reasons.Count == 0)
-            throw new DomainRuleException("CERT-REVIEW-REASON-REQUIRED", "复审不合格必须说明原因。");
+            throw Refusal.Invalid("CERT-REVIEW-REASON-REQUIRED");
         EnsureReviewable(on, rules, outsideWindowApproved);
         SetStatus(CertificateStatus.Invalid, on, nameof(CertificateEventKind.ReviewFailed));
         Record(CertificateEventKind.ReviewFailed, on, actor, string.Join(',', reasons), note, clock);
@@ -35,15 +35,15 @@ public sealed partial class Certificate
     /// </summary>
     public void GrantExtendedReviewInterval(int continuousYearsInOperation, bool hasViolations, string actor, CertificateRules rules, TimeProvider clock)
     {
-        EnsureLive("CERT-NOT-LIVE", "证书已不在有效状态，不能延长复审周期。");
+        EnsureLive();
         if (ExtendedReviewInterval)
-            throw new DomainRuleException("CERT-INTERVAL-ALREADY", "该证书已延长复审周期。");
+            throw Refusal.Conflict("CERT-INTERVAL-ALREADY");
         if (ChinaTime.Today(clock) > NextReviewDue)
-            throw new DomainRuleException("CERT-REVIEW-OVERDUE", $"复审期限（{NextReviewDue:yyyy-MM-dd}）已过，证书已失效，不能延长复审周期。");
+            throw Refusal.Invalid("CERT-REVIEW-OVERDUE", ("due", NextReviewDue));
         if (continuousYearsInOperation < rules.ExtendedIntervalMinimumYears)
-            throw new DomainRuleException("CERT-INTERVAL-YEARS", $"连续从事本工种不满{rules.ExtendedIntervalMinimumYears}年，不能延长复审周期。");
+            throw Refusal.Invalid("CERT-INTERVAL-YEARS", ("years", rules.ExtendedIntervalMinimumYears));
         if (hasViolations)
-            throw new DomainRuleException("CERT-INTERVAL-VIOLATIONS", "有违法行为记录，不能延长复审周期。");
+            throw Refusal.Invalid("CERT-INTERVAL-VIOLATIONS");
         ExtendedReviewInterval = true;
         NextReviewDue = ValidTo;
         Record(CertificateEventKind.ExtendedIntervalGranted, ChinaTime.Today(clock), actor, null, $"连续从事本工种{continuousYearsInOperation}年", clock);
@@ -62,9 +62,9 @@ public sealed partial class Certificate
     public void Revoke(RevocationReason reason, DateOnly on, string actor, CertificateRules rules, TimeProvider clock, string? note = null)
     {
         if (Status == CertificateStatus.Revoked)
-            throw new DomainRuleException("CERT-ALREADY-REVOKED", "证书已被撤销。");
+            throw Refusal.Conflict("CERT-ALREADY-REVOKED");
         if (Status == CertificateStatus.Cancelled)
-            throw new DomainRuleException("CERT-ALREADY-CANCELLED", "证书已注销，不能撤销。");
+            throw Refusal.Conflict("CERT-ALREADY-CANCELLED");
         SetStatus(CertificateStatus.Revoked, on, reason.ToString());
         if (reason.BarsReapplication()) ReapplicationBarredUntil = on.AddYears(rules.ReapplicationBarYears);
         Record(CertificateEventKind.Revoked, on, actor, reason.ToString(), note, clock);
@@ -74,9 +74,9 @@ public sealed partial class Certificate
     public void Cancel(CancellationReason reason, DateOnly on, string actor, TimeProvider clock, string? note = null)
     {
         if (Status == CertificateStatus.Cancelled)
-            throw new DomainRuleException("CERT-ALREADY-CANCELLED", "证书已注销。");
+            throw Refusal.Conflict("CERT-ALREADY-CANCELLED");
         if (reason == CancellationReason.CertificateRevoked && Status != CertificateStatus.Revoked)
-            throw new DomainRuleException("CERT-NOT-REVOKED", "证书未被撤销，不能以“证书被撤销”为由注销。");
+            throw Refusal.Invalid("CERT-NOT-REVOKED");
         SetStatus(CertificateStatus.Cancelled, on, reason.ToString());
         Record(CertificateEventKind.Cancelled, on, actor, reason.ToString(), note, clock);
     }
@@ -84,14 +84,14 @@ public sealed partial class Certificate
     /// <summary>补发 after loss, by the original authority; the dates do not change.</summary>
     public void Reissue(string actor, TimeProvider clock, string? note = null)
     {
-        EnsureLive("CERT-NOT-LIVE", "证书已失效、撤销或注销，不能补发。");
+        EnsureLive();
         Record(CertificateEventKind.Reissued, ChinaTime.Today(clock), actor, "Lost", note, clock);
     }
 
     /// <summary>更换 after damage or a change of the holder's data (e.g. a corrected name).</summary>
     public void Replace(string? newHolderName, string actor, TimeProvider clock, string? note = null)
     {
-        EnsureLive("CERT-NOT-LIVE", "证书已失效、撤销或注销，不能更换。");
+        EnsureLive();
         var details = note;
         if (!string.IsNullOrWhiteSpace(newHolderName) && newHolderName.Trim() != HolderName)
         {
@@ -104,20 +104,19 @@ public sealed partial class Certificate
     private void EnsureReviewable(DateOnly on, CertificateRules rules, bool outsideWindowApproved)
     {
         if (Status is CertificateStatus.Revoked or CertificateStatus.Cancelled)
-            throw new DomainRuleException("CERT-REVIEW-NOT-LIVE", "证书已撤销或注销，不能复审。");
+            throw Refusal.Invalid("CERT-REVIEW-NOT-LIVE");
         if (Status == CertificateStatus.Invalid)
-            throw new DomainRuleException("CERT-REVIEW-INVALID", "证书已失效，不能复审，须重新参加考核。");
+            throw Refusal.Invalid("CERT-REVIEW-INVALID");
         // Not reviewed by the due date means invalid (失效), whether or not the daily job has marked it yet.
         if (on > NextReviewDue)
-            throw new DomainRuleException("CERT-REVIEW-OVERDUE", $"复审期限（{NextReviewDue:yyyy-MM-dd}）已过，证书已失效，须重新参加考核。");
+            throw Refusal.Invalid("CERT-REVIEW-OVERDUE", ("due", NextReviewDue));
         if (!outsideWindowApproved && !InReviewWindow(on, rules))
-            throw new DomainRuleException("CERT-REVIEW-WINDOW",
-                $"复审应在{NextReviewDue.AddDays(-rules.ReviewWindowDays):yyyy-MM-dd}至{NextReviewDue:yyyy-MM-dd}之间申请；窗口外复审须经发证机关同意。");
+            throw Refusal.Invalid("CERT-REVIEW-WINDOW", ("from", NextReviewDue.AddDays(-rules.ReviewWindowDays)), ("to", NextReviewDue));
     }
 
-    private void EnsureLive(string code, string message)
+    private void EnsureLive()
     {
-        if (Status != CertificateStatus.Active) throw new DomainRuleException(code, message);
+        if (Status != CertificateStatus.Active) throw Refusal.Invalid("CERT-NOT-LIVE");
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

@@ -37,7 +37,7 @@ public sealed partial class Certificate
         if (ReapplicationBarredUntil is { } until && request.IssuedOn <= until)
             throw IssueEligibility.Barred(until);
         if (request.IssuedOn < ended)
-            throw new DomainRuleException("CERT-ISSUE-BEFORE-END", $"原证于{ended:yyyy-MM-dd}起已不再有效，新证的发证日期不能早于该日。");
+            throw Refusal.Invalid("CERT-ISSUE-BEFORE-END", ("ended", ended));
 
         HolderName = request.HolderName.Trim();
         HolderSex = request.Holder.Sex;
@@ -64,11 +64,10 @@ public sealed partial class Certificate
     public void Renew(DateOnly on, string actor, CertificateRules rules, TimeProvider clock, bool outsideWindowApproved = false, string? note = null)
     {
         if (Status == CertificateStatus.Active && NextReviewDue < ValidTo)
-            throw new DomainRuleException("CERT-RENEWAL-NOT-DUE",
-                $"证书有效期至{ValidTo:yyyy-MM-dd}，{NextReviewDue:yyyy-MM-dd}到期的是期中复审，不是延期换证，请办理复审。");
+            throw Refusal.Invalid("CERT-RENEWAL-NOT-DUE", ("validTo", ValidTo), ("due", NextReviewDue));
         PassReview(on, actor, rules, clock, outsideWindowApproved, note);
     }
 
-    internal DomainRuleException LiveCertificateExists() => new("CERT-LIVE-EXISTS",
-        $"持证人已持有该准操项目的有效证书（{Regions.RegionDirectory.Guangdong.NameOf(RegionCode)}，有效期至{ValidTo:yyyy-MM-dd}），不能重复发证；证书遗失或损毁的，请办理补发或更换。");
+    internal DomainRuleException LiveCertificateExists() => Refusal.Conflict("CERT-LIVE-EXISTS",
+        ("city", Regions.RegionDirectory.Guangdong.NameOf(RegionCode)), ("validTo", ValidTo));
 }

@@ -108,20 +108,20 @@ public sealed partial class Certificate
     private static OperationItem CheckIssue(IssueRequest request, CertificateRules rules, TimeProvider clock)
     {
         var item = OperationCatalogue.Current.FindItem(request.ItemCode)
-            ?? throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{request.ItemCode}”不在特种作业目录中。");
+            ?? throw Refusal.Invalid("CERT-ITEM-UNKNOWN", ("item", request.ItemCode));
         if (string.IsNullOrWhiteSpace(request.HolderName))
-            throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
+            throw Refusal.Invalid("CERT-NAME-REQUIRED");
         if (request.Holder.AgeOn(request.IssuedOn) < rules.MinimumAgeAtIssue)
-            throw new DomainRuleException("CERT-UNDER-AGE", $"持证人发证时未满{rules.MinimumAgeAtIssue}周岁，不能发证。");
+            throw Refusal.Invalid("CERT-UNDER-AGE", ("age", rules.MinimumAgeAtIssue));
         if (request.IssuedOn > ChinaTime.Today(clock))
-            throw new DomainRuleException("CERT-DATE-FUTURE", "发证日期不能晚于今天。");
+            throw Refusal.Invalid("CERT-DATE-FUTURE");
         return item;
     }
 
     /// <summary>Gives the certificate its place on a status list; once given, it never moves.</summary>
     public void AssignStatusEntry(string listId, int index)
     {
-        if (StatusListId is not null) throw new DomainRuleException("CERT-STATUS-ASSIGNED", "证书已有状态列表位置。");
+        if (StatusListId is not null) throw Refusal.Conflict("CERT-STATUS-ASSIGNED");
         StatusListId = listId;
         StatusIndex = index;
     }

@@ -36,16 +36,16 @@ public sealed record ExchangedCertificate(
     public void Validate(DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(HolderName))
-            throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
+            throw Refusal.Invalid("CERT-NAME-REQUIRED");
         if (HolderName.Trim().Length > MaxNameLength)
-            throw new DomainRuleException("EXCHANGE-NAME-LENGTH", $"持证人姓名不能超过{MaxNameLength}个字符。");
+            throw Refusal.Invalid("EXCHANGE-NAME-LENGTH", ("max", MaxNameLength));
         if (OperationCatalogue.Current.FindItem(ItemCode) is null)
-            throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{ItemCode}”不在特种作业目录中。");
+            throw Refusal.Invalid("CERT-ITEM-UNKNOWN", ("item", ItemCode));
         CheckAuthority(AuthorityCode);
         if (Version < 1)
-            throw new DomainRuleException("EXCHANGE-VERSION-INVALID", "版本号必须是不小于1的整数。");
+            throw Refusal.Invalid("EXCHANGE-VERSION-INVALID");
         if (StatusReason is { Length: > MaxReasonLength })
-            throw new DomainRuleException("EXCHANGE-REASON-LENGTH", $"状态原因不能超过{MaxReasonLength}个字符。");
+            throw Refusal.Invalid("EXCHANGE-REASON-LENGTH", ("max", MaxReasonLength));
         CheckDates(today);
     }
 
@@ -53,28 +53,29 @@ public sealed record ExchangedCertificate(
     public static void CheckAuthority(string? code)
     {
         if (code is not { Length: 6 } || !code.All(char.IsAsciiDigit) || !ProvinceCodes.IsValid(code[..2]) || string.CompareOrdinal(code[..2], "70") > 0)
-            throw new DomainRuleException("EXCHANGE-AUTHORITY-INVALID", $"发证机关代码“{code}”不是有效的省、市级行政区划代码（6位数字）。");
+            throw Refusal.Invalid("EXCHANGE-AUTHORITY-INVALID", ("code", code));
         if (code.StartsWith(LocalProvincePrefix, StringComparison.Ordinal))
-            throw new DomainRuleException("EXCHANGE-AUTHORITY-LOCAL", "广东省发证机关的证书在本平台签发和登记，不通过交换接收。");
+            throw Refusal.Invalid("EXCHANGE-AUTHORITY-LOCAL");
     }
 
     private void CheckDates(DateOnly today)
     {
         if (FirstIssuedOn > today)
-            throw Dates("初次领证日期晚于今天");
+            throw Dates("firstIssuedOn ≤ today");
         if (FirstIssuedOn <= Holder.BirthDate)
-            throw Dates("初次领证日期不晚于持证人出生日期");
+            throw Dates("firstIssuedOn > birth date");
         if (ValidFrom < FirstIssuedOn)
-            throw Dates("有效期起始日早于初次领证日期");
+            throw Dates("validFrom ≥ firstIssuedOn");
         if (ValidTo <= ValidFrom)
-            throw Dates("有效期截止日不晚于起始日");
+            throw Dates("validTo > validFrom");
         if (NextReviewDue < ValidFrom || NextReviewDue > ValidTo)
-            throw Dates("应复审日期不在有效期内");
+            throw Dates("validFrom ≤ nextReviewDue ≤ validTo");
         if (StatusChangedOn is { } changed && (changed < FirstIssuedOn || changed > today))
-            throw Dates("状态变更日期不在初次领证日期与今天之间");
+            throw Dates("firstIssuedOn ≤ statusChangedOn ≤ today");
     }
 
-    private static DomainRuleException Dates(string what) => new("EXCHANGE-DATES", $"日期前后矛盾：{what}。");
+    // The rule is written with the fields' JSON names, the same in both languages.
+    private static DomainRuleException Dates(string rule) => Refusal.Invalid("EXCHANGE-DATES", ("rule", rule));
 }
 
 /// <summary>What an exchange push did to the registry.</summary>

@@ -24,6 +24,5 @@ public static class IssueEligibility
         return sameItem;
     }
 
-    internal static DomainRuleException Barred(DateOnly until) => new("CERT-REAPPLY-BARRED",
-        $"持证人的特种作业操作证因以欺骗、贿赂等不正当手段取得或记载虚假信息被撤销，{until:yyyy-MM-dd}前不得再次申请，不予发证。");
+    internal static DomainRuleException Barred(DateOnly until) => Refusal.Invalid("CERT-REAPPLY-BARRED", ("until", until));
 }

@@ -12,16 +12,16 @@ public static class LifecycleChecks
     public static void EnsureEffectiveOn(Certificate certificate, DateOnly on, TimeProvider clock)
     {
         if (on > ChinaTime.Today(clock))
-            throw new DomainRuleException("CERT-DATE-FUTURE", "办理日期不能晚于今天。");
+            throw Refusal.Invalid("CERT-DATE-FUTURE");
         var last = certificate.History.Count == 0 ? (DateOnly?)null : certificate.History.Max(e => e.EffectiveOn);
         if (last is { } latest && on < latest)
-            throw new DomainRuleException("CERT-DATE-BEFORE-HISTORY", $"办理日期不能早于证书最近一次记录的日期（{latest:yyyy-MM-dd}）。");
+            throw Refusal.Invalid("CERT-DATE-BEFORE-HISTORY", ("latest", latest));
     }
 
     /// <summary>A review outside its window needs the authority's approval, and the approval needs its grounds on record.</summary>
     public static void EnsureOverrideExplained(bool outsideWindowApproved, string? note)
     {
         if (outsideWindowApproved && string.IsNullOrWhiteSpace(note))
-            throw new DomainRuleException("CERT-OVERRIDE-NOTE-REQUIRED", "经发证机关批准在复审期外办理的，请在备注中写明批准依据。");
+            throw Refusal.Invalid("CERT-OVERRIDE-NOTE-REQUIRED");
     }
 }

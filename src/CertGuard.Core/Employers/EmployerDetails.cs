@@ -27,16 +27,16 @@ public sealed record EmployerDetails(string Name, string CreditCode, string Regi
     public void Validate()
     {
         if (Name.Length == 0 || Name.Length > NameMaxLength)
-            throw new DomainRuleException("EMPLOYER-NAME", $"请填写单位名称（不超过{NameMaxLength}个字符）。");
-        if (CreditCodeError(CreditCode) is { } error) throw new DomainRuleException("EMPLOYER-USCC", error);
+            throw Refusal.Invalid("EMPLOYER-NAME", ("max", NameMaxLength));
+        if (CreditCodeError(CreditCode) is not null) throw Refusal.Invalid("EMPLOYER-USCC", ("length", CreditCode.Length));
         if (!RegionDirectory.Guangdong.IsCity(RegionCode))
-            throw new DomainRuleException("EMPLOYER-CITY", "请选择单位所在的地级以上市。");
+            throw Refusal.Invalid("EMPLOYER-CITY");
         if (!Industries.IsKnown(Industry))
-            throw new DomainRuleException("EMPLOYER-INDUSTRY", "请选择单位所属行业。");
+            throw Refusal.Invalid("EMPLOYER-INDUSTRY");
         if (ContactName.Length == 0 || ContactName.Length > ContactMaxLength)
-            throw new DomainRuleException("EMPLOYER-CONTACT", $"请填写联系人姓名（不超过{ContactMaxLength}个字符）。");
+            throw Refusal.Invalid("EMPLOYER-CONTACT", ("max", ContactMaxLength));
         if (ContactPhone.Length is < 7 or > 20 || ContactPhone.Any(c => !char.IsAsciiDigit(c) && c is not ('-' or '+' or ' ')))
-            throw new DomainRuleException("EMPLOYER-PHONE", "请填写有效的联系电话（手机号或含区号的固定电话）。");
+            throw Refusal.Invalid("EMPLOYER-PHONE");
     }
 
     /// <summary>Why a code is not a unified social credit code (GB 32100-2015), in Chinese; null when it is one.</summary>

@@ -54,17 +54,17 @@ public sealed partial class Organisation
     public void Approve(string by, DateTimeOffset at)
     {
         if (Approval != OrganisationApproval.Pending)
-            throw new DomainRuleException("EMPLOYER-NOT-PENDING", "该单位的注册申请已处理。");
+            throw Refusal.Conflict("EMPLOYER-ALREADY-DECIDED");
         (Approval, ApprovalNote, DecidedBy, DecidedAt) = (OrganisationApproval.Approved, null, by, at);
     }
 
     public void Reject(string reason, string by, DateTimeOffset at)
     {
         if (Approval != OrganisationApproval.Pending)
-            throw new DomainRuleException("EMPLOYER-NOT-PENDING", "该单位的注册申请已处理。");
+            throw Refusal.Conflict("EMPLOYER-ALREADY-DECIDED");
         var text = reason.Trim();
         if (text.Length == 0 || text.Length > ApprovalNoteMaxLength)
-            throw new DomainRuleException("EMPLOYER-REJECT-REASON", $"请填写退回理由（不超过{ApprovalNoteMaxLength}个字符）。");
+            throw Refusal.Invalid("EMPLOYER-REJECT-REASON", ("max", ApprovalNoteMaxLength));
         (Approval, ApprovalNote, DecidedBy, DecidedAt) = (OrganisationApproval.Rejected, text, by, at);
     }
 }

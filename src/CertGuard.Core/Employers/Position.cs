@@ -53,7 +53,7 @@ public sealed class Position
         ItemCodes = string.Join(',', CheckItems(itemCodes));
         var text = duties?.Trim();
         if (text is { Length: > DutiesMaxLength })
-            throw new DomainRuleException("POSITION-DUTIES", $"岗位职责不超过{DutiesMaxLength}个字符。");
+            throw Refusal.Invalid("POSITION-DUTIES", ("max", DutiesMaxLength));
         Duties = string.IsNullOrEmpty(text) ? null : text;
         UpdatedAt = at;
     }
@@ -65,9 +65,9 @@ public sealed class Position
     {
         var text = NormaliseName(name);
         if (text.Length == 0 || text.Length > NameMaxLength)
-            throw new DomainRuleException("POSITION-NAME", $"请填写岗位名称（不超过{NameMaxLength}个字符）。");
+            throw Refusal.Invalid("POSITION-NAME", ("max", NameMaxLength));
         if (ImportCells.FormulaLead(text) is { } lead)
-            throw new DomainRuleException("POSITION-NAME", $"岗位名称不能以“{lead}”开头。");
+            throw Refusal.Invalid("POSITION-NAME-LEAD", ("lead", lead));
         return text;
     }
 
@@ -76,11 +76,11 @@ public sealed class Position
         var catalogue = OperationCatalogue.Current;
         var codes = itemCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (codes.Count == 0)
-            throw new DomainRuleException("POSITION-ITEMS", "请至少选择一个本岗位要求的准操项目。");
+            throw Refusal.Invalid("POSITION-ITEMS", ("max", MaxItems));
         if (codes.Count > MaxItems)
-            throw new DomainRuleException("POSITION-ITEMS", $"一个岗位最多选择{MaxItems}个准操项目。");
+            throw Refusal.Invalid("POSITION-ITEMS", ("max", MaxItems));
         if (codes.FirstOrDefault(c => catalogue.FindItem(c) is null) is { } unknown)
-            throw new DomainRuleException("POSITION-ITEM-UNKNOWN", $"准操项目“{unknown}”不在特种作业目录中。");
+            throw Refusal.Invalid("POSITION-ITEM-UNKNOWN", ("item", unknown));
         var order = catalogue.Items.Select((item, index) => (item.Code, index)).ToDictionary(p => p.Code, p => p.index, StringComparer.Ordinal);
         return [.. codes.OrderBy(c => order[c])];
     }

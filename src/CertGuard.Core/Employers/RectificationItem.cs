@@ -104,24 +104,24 @@ public sealed class RectificationItem
     public void Report(string actionTaken, string by, DateTimeOffset at)
     {
         if (Status is not (RectificationStatus.Open or RectificationStatus.Returned))
-            throw new DomainRuleException("RECTIFY-STATE", "该整改事项当前不能提交整改情况。");
-        ActionTaken = Text(actionTaken, "RECTIFY-ACTION-REQUIRED", "请填写采取的整改措施");
+            throw Refusal.Conflict("RECTIFY-STATE");
+        ActionTaken = Text(actionTaken, () => Refusal.Invalid("RECTIFY-ACTION-REQUIRED", ("max", TextMaxLength)));
         (Status, ReportedAt, ReportedBy) = (RectificationStatus.Reported, at, by);
     }
 
     public void Confirm(string? note, string by, DateTimeOffset at)
     {
         if (Status != RectificationStatus.Reported)
-            throw new DomainRuleException("RECTIFY-STATE", "只有单位已提交整改情况的事项才能确认。");
-        OfficeNote = string.IsNullOrWhiteSpace(note) ? null : Text(note, "RECTIFY-NOTE", "确认意见");
+            throw Refusal.Conflict("RECTIFY-STATE");
+        OfficeNote = string.IsNullOrWhiteSpace(note) ? null : Text(note, () => Refusal.Invalid("RECTIFY-NOTE", ("max", TextMaxLength)));
         (Status, DecidedAt, DecidedBy, ClosedAt) = (RectificationStatus.Confirmed, at, by, at);
     }
 
     public void Return(string note, string by, DateTimeOffset at)
     {
         if (Status != RectificationStatus.Reported)
-            throw new DomainRuleException("RECTIFY-STATE", "只有单位已提交整改情况的事项才能退回。");
-        OfficeNote = Text(note, "RECTIFY-NOTE-REQUIRED", "请填写退回理由");
+            throw Refusal.Conflict("RECTIFY-STATE");
+        OfficeNote = Text(note, () => Refusal.Invalid("RECTIFY-NOTE-REQUIRED", ("max", TextMaxLength)));
         (Status, DecidedAt, DecidedBy) = (RectificationStatus.Returned, at, by);
     }
 
@@ -134,7 +134,7 @@ public sealed class RectificationItem
 
     public void LinkLead(Guid leadId)
     {
-        if (LeadId is not null) throw new DomainRuleException("RECTIFY-LEAD-EXISTS", "该事项已转为执法线索。");
+        if (LeadId is not null) throw Refusal.Conflict("RECTIFY-LEAD-EXISTS");
         LeadId = leadId;
     }
 
@@ -144,11 +144,11 @@ public sealed class RectificationItem
         (PositionName, CertificateId, CertificateRegion) = (row.PositionName, row.CertificateId, row.CertificateRegion);
     }
 
-    private static string Text(string text, string code, string what)
+    private static string Text(string text, Func<DomainRuleException> refusal)
     {
         var trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed.Length > TextMaxLength)
-            throw new DomainRuleException(code, $"{what}（不超过{TextMaxLength}个字符）。");
+            throw refusal();
         return trimmed;
     }
 }

@@ -11,4 +11,11 @@ public sealed record IdNumberError(string Code, string Message)
     public static readonly IdNumberError BadBirthDate = new("ID-BIRTH-DATE", "身份证号码中的出生日期不存在。");
     public static readonly IdNumberError FutureBirthDate = new("ID-BIRTH-FUTURE", "身份证号码中的出生日期晚于今天。");
     public static readonly IdNumberError CheckCharacter = new("ID-CHECK", "身份证号码校验位不正确，请核对是否输错。");
+
+    /// <summary>Every error, for the check that each code has its text in both languages.</summary>
+    public static IReadOnlyList<IdNumberError> All { get; } =
+        [Empty, Legacy15, WrongLength, BadCharacters, UnknownProvince, BadBirthDate, FutureBirthDate, CheckCharacter];
+
+    /// <summary>The refusal of an action given this ID number (its text from the refusal table, in the UI's language).</summary>
+    public DomainRuleException ToRefusal() => Refusal.Invalid(Code);
 }

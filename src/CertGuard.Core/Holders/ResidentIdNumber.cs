@@ -45,7 +45,7 @@ public readonly record struct ResidentIdNumber
         value.Length <= 8 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 4), new string('*', value.Length - 8), value.AsSpan(value.Length - 4));
 
     public static ResidentIdNumber Parse(string? text, DateOnly today) =>
-        TryParse(text, today, out var id, out var error) ? id : throw new DomainRuleException(error.Code, error.Message);
+        TryParse(text, today, out var id, out var error) ? id : throw error.ToRefusal();
 
     /// <param name="today">The date (UTC+8) the birth date must not be after.</param>
     public static bool TryParse(string? text, DateOnly today, out ResidentIdNumber id, [NotNullWhen(false)] out IdNumberError? error)

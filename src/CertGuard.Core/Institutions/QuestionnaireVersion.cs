@@ -56,14 +56,14 @@ public sealed class QuestionnaireVersion
     {
         var old = Find(key) ?? throw NotFound(key);
         var changed = old with { Text = CleanText(text), Guidance = CleanGuidance(guidance) };
-        if (changed == old) throw new DomainRuleException("SELFCHECK-UNCHANGED", "问题内容没有变化。");
+        if (changed == old) throw Refusal.Invalid("SELFCHECK-UNCHANGED");
         return new(Version + 1, Questions.Select(q => q.Key == key ? changed : q).ToList(), LastKeyNumber, by, at, $"修改问题 {key}");
     }
 
     public QuestionnaireVersion WithRetired(string key, string by, DateTimeOffset at)
     {
         if (Find(key) is null) throw NotFound(key);
-        if (Questions.Count == 1) throw new DomainRuleException("SELFCHECK-LAST-QUESTION", "问卷至少要保留一个问题。");
+        if (Questions.Count == 1) throw Refusal.Conflict("SELFCHECK-LAST-QUESTION");
         return new(Version + 1, Questions.Where(q => q.Key != key).ToList(), LastKeyNumber, by, at, $"停用问题 {key}");
     }
 
@@ -71,14 +71,14 @@ public sealed class QuestionnaireVersion
         int.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static DomainRuleException NotFound(string key) =>
-        new("SELFCHECK-QUESTION-NOT-FOUND", $"当前问卷中没有编号为 {key} 的问题。");
+        Refusal.NotFound("SELFCHECK-QUESTION-NOT-FOUND", ("key", key));
 
     private static string CleanText(string? text)
     {
         var clean = text?.Trim() ?? "";
-        if (clean.Length == 0) throw new DomainRuleException("SELFCHECK-TEXT-REQUIRED", "请填写问题内容。");
+        if (clean.Length == 0) throw Refusal.Invalid("SELFCHECK-TEXT-REQUIRED");
         if (clean.Length > SelfCheckQuestion.TextMaxLength)
-            throw new DomainRuleException("SELFCHECK-TEXT-TOO-LONG", $"问题内容不能超过 {SelfCheckQuestion.TextMaxLength} 个字。");
+            throw Refusal.Invalid("SELFCHECK-TEXT-TOO-LONG", ("max", SelfCheckQuestion.TextMaxLength));
         return clean;
     }
 
@@ -87,7 +87,7 @@ public sealed class QuestionnaireVersion
         var clean = guidance?.Trim();
         if (string.IsNullOrEmpty(clean)) return null;
         if (clean.Length > SelfCheckQuestion.GuidanceMaxLength)
-            throw new DomainRuleException("SELFCHECK-GUIDANCE-TOO-LONG", $"核查要点不能超过 {SelfCheckQuestion.GuidanceMaxLength} 个字。");
+            throw Refusal.Invalid("SELFCHECK-GUIDANCE-TOO-LONG", ("max", SelfCheckQuestion.GuidanceMaxLength));
         return clean;
     }
 }

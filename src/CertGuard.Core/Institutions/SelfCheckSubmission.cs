@@ -59,18 +59,18 @@ public sealed class SelfCheckSubmission
     {
         var unknown = answers.Keys.Where(k => questionnaire.Find(k) is null).ToList();
         if (unknown.Count > 0)
-            throw new DomainRuleException("SELFCHECK-UNKNOWN-QUESTION", $"问卷第 {questionnaire.Version} 版中没有这些问题：{string.Join("、", unknown.Take(5))}。");
+            throw Refusal.Invalid("SELFCHECK-UNKNOWN-QUESTION", ("version", questionnaire.Version), ("keys", unknown.Take(5).ToList()));
         var missing = questionnaire.Questions.Where(q => !answers.ContainsKey(q.Key)).Select(q => q.Key).ToList();
         if (missing.Count > 0)
-            throw new DomainRuleException("SELFCHECK-UNANSWERED", $"请回答全部问题，尚未回答：{string.Join("、", missing)}。");
+            throw Refusal.Invalid("SELFCHECK-UNANSWERED", ("keys", missing));
         var list = questionnaire.Questions.Select(q =>
         {
             var (met, note) = answers[q.Key];
             var clean = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             if (clean is { Length: > SelfCheckAnswer.NoteMaxLength })
-                throw new DomainRuleException("SELFCHECK-NOTE-TOO-LONG", $"问题 {q.Key} 的说明不能超过 {SelfCheckAnswer.NoteMaxLength} 个字。");
+                throw Refusal.Invalid("SELFCHECK-NOTE-TOO-LONG", ("key", q.Key), ("max", SelfCheckAnswer.NoteMaxLength));
             if (!met && clean is null)
-                throw new DomainRuleException("SELFCHECK-RECTIFICATION-REQUIRED", $"问题 {q.Key} 未达到条件：请填写整改措施和完成时限。");
+                throw Refusal.Invalid("SELFCHECK-RECTIFICATION-REQUIRED", ("key", q.Key));
             return new SelfCheckAnswer(q.Key, q.Text, met, clean);
         }).ToList();
         return new SelfCheckSubmission(organisationId, kind, regionCode, questionnaire.Version, list, by, at);

@@ -9,21 +9,12 @@ namespace CertGuard.Core;
 /// </summary>
 public sealed class DomainRuleException : Exception
 {
-    private readonly string? _fallback;
-
-    internal DomainRuleException(RefusalKind kind, string code, IReadOnlyDictionary<string, object?> arguments, string? fallback)
-        : base(fallback ?? code)
+    internal DomainRuleException(RefusalKind kind, string code, IReadOnlyDictionary<string, object?> arguments)
+        : base(code)
     {
         Kind = kind;
         Code = code;
         Arguments = arguments;
-        _fallback = fallback;
-    }
-
-    /// <summary>Legacy form: an inline Chinese message. Being replaced by <see cref="Refusal"/> factories.</summary>
-    public DomainRuleException(string code, string message)
-        : this(RefusalKind.Invalid, code, new Dictionary<string, object?>(), message)
-    {
     }
 
     public string Code { get; }
@@ -35,6 +26,7 @@ public sealed class DomainRuleException : Exception
     /// <summary>The text in the current UI culture (zh-CN unless English was chosen).</summary>
     public override string Message => Describe(CultureInfo.CurrentUICulture);
 
+    /// <summary>The text in a language; a code missing from the table shows as itself (a test keeps the table complete).</summary>
     public string Describe(CultureInfo culture) =>
-        RefusalMessages.TryFormat(Code, Arguments, culture, out var text) ? text : _fallback ?? Code;
+        RefusalMessages.TryFormat(Code, Arguments, culture, out var text) ? text : Code;
 }

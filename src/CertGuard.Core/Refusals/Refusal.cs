@@ -28,5 +28,5 @@ public static class Refusal
         Create(RefusalKind.Busy, code, arguments);
 
     public static DomainRuleException Create(RefusalKind kind, string code, params (string Name, object? Value)[] arguments) =>
-        new(kind, code, arguments.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal), fallback: null);
+        new(kind, code, arguments.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));
 }

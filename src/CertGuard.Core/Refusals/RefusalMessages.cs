@@ -22,8 +22,7 @@ public static class RefusalMessages
             text = "";
             return false;
         }
-        var english = culture.TwoLetterISOLanguageName == "en";
-        text = Fill(english ? entry.English : entry.Chinese, arguments, culture);
+        text = Fill(IsEnglish(culture) ? entry.English : entry.Chinese, arguments, culture);
         return true;
     }
 
@@ -32,9 +31,24 @@ public static class RefusalMessages
         if (arguments.Count == 0 || !template.Contains('{', StringComparison.Ordinal)) return template;
         var text = new StringBuilder(template);
         foreach (var (name, value) in arguments)
-            text.Replace("{" + name + "}", Convert.ToString(value, culture) ?? "");
+            text.Replace("{" + name + "}", Show(value, culture));
         return text.ToString();
     }
+
+    /// <summary>Dates as yyyy-MM-dd in both languages; lists joined the way each language writes them.</summary>
+    private static string Show(object? value, CultureInfo culture) => value switch
+    {
+        null => "",
+        string s => s,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable list => string.Join(IsEnglish(culture) ? ", " : "、", list.Cast<object?>().Select(v => Show(v, culture))),
+        _ => Convert.ToString(value, culture) ?? "",
+    };
+
+    private static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The placeholders of a code's Chinese and English text, for the test that every code is complete.</summary>
+    public static (string Chinese, string English)? Texts(string code) => Table.Value.TryGetValue(code, out var entry) ? entry : null;
 
     private static Dictionary<string, (string Chinese, string English)> Load()
     {

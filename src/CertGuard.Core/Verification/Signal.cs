@@ -72,7 +72,7 @@ public sealed class Signal
     {
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleException("SIGNAL-REASON-REQUIRED", "驳回线索需要填写理由。");
+            throw Refusal.Invalid("SIGNAL-REASON-REQUIRED");
         ResolutionReason = reason.Trim() is { Length: > ReasonMaxLength } r ? r[..ReasonMaxLength] : reason.Trim();
         Resolve(SignalState.Dismissed, by, at);
     }
@@ -95,6 +95,6 @@ public sealed class Signal
     private void EnsureOpen()
     {
         if (State != SignalState.Open)
-            throw new DomainRuleException("SIGNAL-RESOLVED", "该线索已处理，不能重复处理。");
+            throw Refusal.Conflict("SIGNAL-RESOLVED");
     }
 }

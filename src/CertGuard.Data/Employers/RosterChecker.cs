@@ -40,7 +40,7 @@ public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, Ti
     {
         var employer = await EmployerAsync(organisationId, ct);
         var current = await db.Set<RosterCheck>().AsNoTracking().SingleOrDefaultAsync(c => c.OrganisationId == organisationId && c.IsCurrent, ct)
-            ?? throw new DomainRuleException("ROSTER-NONE", "本单位还没有上传名册：请先上传名册。");
+            ?? throw Refusal.Conflict("ROSTER-NONE");
         var rows = await db.Set<RosterRow>().AsNoTracking().Where(r => r.CheckId == current.Id).OrderBy(r => r.Row).ToListAsync(ct);
         var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToDictionaryAsync(p => p.Id, ct);
         var today = ChinaTime.Today(clock);
@@ -53,9 +53,9 @@ public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, Ti
     {
         var employer = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
         if (employer is null || employer.Kind != Role.Employer.Id)
-            throw new DomainRuleException("ROSTER-NOT-EMPLOYER", "只有用人单位可以上传名册。");
+            throw Refusal.Forbidden("ROSTER-NOT-EMPLOYER");
         if (employer.Approval != OrganisationApproval.Approved)
-            throw new DomainRuleException("EMPLOYER-NOT-APPROVED", "本单位的注册尚未通过市安委办审核。");
+            throw Refusal.Forbidden("EMPLOYER-NOT-APPROVED");
         return employer;
     }
 

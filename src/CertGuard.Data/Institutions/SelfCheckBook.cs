@@ -64,10 +64,10 @@ public sealed class SelfCheckBook(CertGuardDbContext db, TimeProvider clock)
     {
         var institution = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
         if (institution is null || !InstitutionKinds.Contains(institution.Kind))
-            throw new DomainRuleException("SELFCHECK-NOT-INSTITUTION", "只有培训机构和考试机构可以填报自查问卷。");
+            throw Refusal.Forbidden("SELFCHECK-NOT-INSTITUTION");
         var current = await CurrentAsync(ct);
         if (version != current.Version)
-            throw new DomainRuleException(OutdatedCode, $"问卷已更新为第 {current.Version} 版，请按新版问卷重新作答。");
+            throw Refusal.Conflict("SELFCHECK-OUTDATED", ("version", current.Version));
         var submission = SelfCheckSubmission.Answer(current, answers, institution.Id, institution.Kind, institution.RegionCode, by, clock.GetUtcNow());
         db.Add(submission);
         await db.SaveChangesAsync(ct);
@@ -120,7 +120,7 @@ public sealed class SelfCheckBook(CertGuardDbContext db, TimeProvider clock)
         return current.Version == seen ? current : throw Conflict();
     }
 
-    private static DomainRuleException Conflict() => new(ConflictCode, "问卷刚被他人修改，请刷新后按最新版本重新编辑。");
+    private static DomainRuleException Conflict() => Refusal.Conflict("SELFCHECK-CONFLICT");
 
     private Task<QuestionnaireVersion?> LatestAsync(CancellationToken ct) =>
         db.Set<QuestionnaireVersion>().AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);

@@ -1,14 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CertGuard.Web.Infrastructure;
 
 /// <summary>
-/// RFC 9457 problem details with a stable <c>code</c> for clients and a Chinese <c>title</c>/<c>detail</c> for people.
+/// RFC 9457 problem details with a stable <c>code</c> for clients and a <c>title</c>/<c>detail</c> for people: the text of
+/// the code in <c>tools/refusal-messages.tsv</c> in the request's language when the table has it, else the one given.
 /// </summary>
 public static class Problems
 {
     public static ProblemHttpResult Create(int status, string code, string title, string? detail = null) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: $"https://certguard.gd.gov.cn/problems/{code}",
+        TypedResults.Problem(detail: detail, statusCode: status, title: ProblemText.OrTable(code, title, CultureInfo.CurrentUICulture), type: $"https://certguard.gd.gov.cn/problems/{code}",
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
     public static ProblemHttpResult NotFound(string code, string title) => Create(StatusCodes.Status404NotFound, code, title);
@@ -28,7 +30,7 @@ public static class Problems
             HttpContext = context,
             ProblemDetails =
             {
-                Status = status, Title = title, Detail = detail, Type = $"https://certguard.gd.gov.cn/problems/{code}",
+                Status = status, Title = ProblemText.OrTable(code, title, Failure.CultureOf(context)), Detail = detail, Type = $"https://certguard.gd.gov.cn/problems/{code}",
                 Extensions = { ["code"] = code },
             },
         }).AsTask();

@@ -25,6 +25,8 @@ public static class WebServices
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Registry", AccountServices.RegistryPolicy);
                 o.Conventions.AuthorizeFolder("/Audit", AccountServices.AuditPolicy);
+                // Refusals on every page: the same status as the API, the text in the page's alert.
+                o.Conventions.ConfigureFilter(new RefusalPageFilter());
             })
             .AddViewLocalization();
         // Browsers that once reached the official site over HTTPS refuse a downgraded or spoofed plain-HTTP copy for a year.

@@ -28,11 +28,11 @@ public sealed class EmployerRegistrar(CertGuardDbContext db, UserManager<Account
         var details = registration.Details.Normalised();
         details.Validate();
         if (office is not null && (!EmployerAccess.IsOffice(office) || (office.CityCode is { } city && city != details.RegionCode)))
-            throw new DomainRuleException("EMPLOYER-CITY-SCOPE", "只能登记本市的用人单位。");
+            throw Refusal.Forbidden("EMPLOYER-CITY-SCOPE");
         var userName = registration.UserName.Trim();
         CheckUserName(userName);
         if (await db.Organisations.AnyAsync(o => o.CreditCode == details.CreditCode, ct))
-            throw new DomainRuleException("EMPLOYER-USCC-TAKEN", "该统一社会信用代码已经注册：同一单位只能注册一次。如需找回账号，请联系所在市安委办。");
+            throw Refusal.Conflict("EMPLOYER-USCC-TAKEN");
         await CheckPasswordAsync(registration.Password);
 
         var organisation = Organisation.RegisterEmployer(details, byOffice: office is not null, actor, clock.GetUtcNow());
@@ -52,7 +52,7 @@ public sealed class EmployerRegistrar(CertGuardDbContext db, UserManager<Account
         {
             db.Entry(organisation).State = EntityState.Detached;
             db.Entry(link).State = EntityState.Detached;
-            throw new DomainRuleException("EMPLOYER-ACCOUNT", string.Join(" ", created.Errors.Select(e => e.Description)));
+            throw Refusal.Invalid("EMPLOYER-ACCOUNT", ("reasons", string.Join(" ", created.Errors.Select(e => e.Description))));
         }
         return organisation;
     }
@@ -83,7 +83,7 @@ public sealed class EmployerRegistrar(CertGuardDbContext db, UserManager<Account
     private static void CheckUserName(string userName)
     {
         if (userName.Length is < 3 or > 32 || userName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-')))
-            throw new DomainRuleException("EMPLOYER-USERNAME", "用户名应为3至32个字符，只含英文字母、数字和 . _ -。");
+            throw Refusal.Invalid("EMPLOYER-USERNAME");
     }
 
     private async Task CheckPasswordAsync(string password)
@@ -94,6 +94,6 @@ public sealed class EmployerRegistrar(CertGuardDbContext db, UserManager<Account
             var result = await validator.ValidateAsync(users, null!, password);
             errors.AddRange(result.Errors.Select(e => e.Description));
         }
-        if (errors.Count > 0) throw new DomainRuleException("EMPLOYER-PASSWORD", string.Join(" ", errors));
+        if (errors.Count > 0) throw Refusal.Invalid("EMPLOYER-PASSWORD", ("reasons", string.Join(" ", errors)));
     }
 }

@@ -51,16 +51,8 @@ public static class EmployersApi
     {
         var details = new EmployerDetails(request.Name ?? "", request.CreditCode ?? "", request.City ?? user.ToScope().CityCode ?? "",
             request.Industry ?? "", request.ContactName ?? "", request.ContactPhone ?? "");
-        try
-        {
-            var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, request.UserName ?? "", request.Password ?? ""), user.ToScope(), user.Identity!.Name!, ct);
-            return TypedResults.Created($"/api/v1/compliance/employers/{organisation.Id}", EmployerResponse.From(organisation));
-        }
-        catch (DomainRuleException e)
-        {
-            return Problems.Create(e.Code is "EMPLOYER-USCC-TAKEN" ? StatusCodes.Status409Conflict
-                : e.Code is "EMPLOYER-CITY-SCOPE" ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest, e.Code, e.Message);
-        }
+        var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, request.UserName ?? "", request.Password ?? ""), user.ToScope(), user.Identity!.Name!, ct);
+        return TypedResults.Created($"/api/v1/compliance/employers/{organisation.Id}", EmployerResponse.From(organisation));
     }
 
     private static async Task<Results<Ok<EmployerResponse>, ProblemHttpResult>> ApproveAsync(Guid id, ClaimsPrincipal user, EmployerRegistrar registrar, CancellationToken ct)
@@ -74,15 +66,8 @@ public static class EmployersApi
         Guid id, RejectRequest request, ClaimsPrincipal user, EmployerRegistrar registrar, CancellationToken ct)
     {
         if (user.ToScope().CityCode is null) return ProvinceReadsOnly();
-        try
-        {
-            var organisation = await registrar.RejectAsync(id, request.Reason ?? "", user.ToScope(), user.Identity!.Name!, ct);
-            return organisation is null ? NotPending() : TypedResults.Ok(EmployerResponse.From(organisation));
-        }
-        catch (DomainRuleException e)
-        {
-            return Problems.BadRequest(e.Code, e.Message);
-        }
+        var organisation = await registrar.RejectAsync(id, request.Reason ?? "", user.ToScope(), user.Identity!.Name!, ct);
+        return organisation is null ? NotPending() : TypedResults.Ok(EmployerResponse.From(organisation));
     }
 
     private static ProblemHttpResult NotPending() => Problems.NotFound("EMPLOYER-NOT-PENDING", "未找到待审核的该单位注册，或它不在您的管辖范围内。");

@@ -6,6 +6,7 @@ using CertGuard.Core.Regions;
 using CertGuard.Data;
 using CertGuard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace CertGuard.Web.Features.Employers;
 /// the registrations waiting for its decision; the province office's table of cities, and any city's list (read-only).
 /// </summary>
 [Authorize(Policy = EmployerAccess.OfficePolicy)]
-public sealed class IndexModel(ComplianceQuery query, EmployerRegistrar registrar, CertGuardDbContext db) : PageModel
+public sealed class IndexModel(ComplianceQuery query, EmployerRegistrar registrar, CertGuardDbContext db) : PageModel, IShowsRefusals
 {
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
@@ -62,19 +63,16 @@ public sealed class IndexModel(ComplianceQuery query, EmployerRegistrar registra
     {
         var scope = User.ToScope();
         if (scope.Role != Role.CityOffice) return Forbid();
-        try
-        {
-            if (await registrar.RejectAsync(id, reason ?? "", scope, User.Identity!.Name!, ct) is null) return NotFound();
-            Message = "Employers.Rejected";
-            return RedirectToPage();
-        }
-        catch (DomainRuleException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(ct);
-            return Page();
-        }
+        if (await registrar.RejectAsync(id, reason ?? "", scope, User.Identity!.Name!, ct) is null) return NotFound();
+        Message = "Employers.Rejected";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        Error = refusal.Message;
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -44,6 +44,6 @@ public sealed class PositionBook(CertGuardDbContext db, TimeProvider clock)
     private async Task CheckNameFreeAsync(Guid organisationId, string name, Guid? except, CancellationToken ct)
     {
         if (await db.Set<Position>().AnyAsync(p => p.OrganisationId == organisationId && p.Name == name && p.Id != except, ct))
-            throw new DomainRuleException("POSITION-NAME-TAKEN", $"本单位已有名为“{name}”的岗位。");
+            throw Refusal.Conflict("POSITION-NAME-TAKEN", ("name", name));
     }
 }

@@ -1,6 +1,7 @@
 using CertGuard.Core;
 using CertGuard.Core.Employers;
 using Microsoft.AspNetCore.Authorization;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,7 @@ namespace CertGuard.Web.Features.Employers;
 
 /// <summary>/roster/positions: the employer's special-operation positions and the items each accepts.</summary>
 [Authorize(Policy = EmployerAccess.SelfPolicy)]
-public sealed class PositionsModel(PositionBook book) : PageModel
+public sealed class PositionsModel(PositionBook book) : PageModel, IShowsRefusals
 {
     public IReadOnlyList<Position> Positions { get; private set; } = [];
 
@@ -30,19 +31,16 @@ public sealed class PositionsModel(PositionBook book) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            await book.DefineAsync(Own, Name ?? "", Items, Duties, ct);
-            Message = "Employers.Positions.Added";
-            return RedirectToPage();
-        }
-        catch (DomainRuleException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = e.Code == "POSITION-NAME-TAKEN" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            Positions = await book.ListAsync(Own, ct);
-            return Page();
-        }
+        await book.DefineAsync(Own, Name ?? "", Items, Duties, ct);
+        Message = "Employers.Positions.Added";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        Error = refusal.Message;
+        Positions = await book.ListAsync(Own, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)

@@ -39,29 +39,15 @@ public static class PositionsApi
     private static async Task<Results<Created<PositionResponse>, ProblemHttpResult>> DefineAsync(
         PositionRequest request, ClaimsPrincipal user, PositionBook book, CancellationToken ct)
     {
-        try
-        {
-            var position = await book.DefineAsync(Own(user), request.Name ?? "", request.Items ?? [], request.Duties, ct);
-            return TypedResults.Created($"/api/v1/positions/{position.Id}", PositionResponse.From(position));
-        }
-        catch (DomainRuleException e)
-        {
-            return Refused(e);
-        }
+        var position = await book.DefineAsync(Own(user), request.Name ?? "", request.Items ?? [], request.Duties, ct);
+        return TypedResults.Created($"/api/v1/positions/{position.Id}", PositionResponse.From(position));
     }
 
     private static async Task<Results<Ok<PositionResponse>, ProblemHttpResult>> ChangeAsync(
         Guid id, PositionRequest request, ClaimsPrincipal user, PositionBook book, CancellationToken ct)
     {
-        try
-        {
-            var position = await book.ChangeAsync(Own(user), id, request.Name ?? "", request.Items ?? [], request.Duties, ct);
-            return position is null ? NotFound() : TypedResults.Ok(PositionResponse.From(position));
-        }
-        catch (DomainRuleException e)
-        {
-            return Refused(e);
-        }
+        var position = await book.ChangeAsync(Own(user), id, request.Name ?? "", request.Items ?? [], request.Duties, ct);
+        return position is null ? NotFound() : TypedResults.Ok(PositionResponse.From(position));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, ClaimsPrincipal user, PositionBook book, CancellationToken ct) =>
@@ -70,7 +56,4 @@ public static class PositionsApi
     private static Guid Own(ClaimsPrincipal user) => EmployerAccess.OwnEmployer(user)!.Value;
 
     private static ProblemHttpResult NotFound() => Problems.NotFound("POSITION-NOT-FOUND", "未找到该岗位，或它不属于本单位。");
-
-    private static ProblemHttpResult Refused(DomainRuleException e) =>
-        Problems.Create(e.Code == "POSITION-NAME-TAKEN" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, e.Code, e.Message);
 }

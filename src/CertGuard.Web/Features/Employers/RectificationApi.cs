@@ -73,28 +73,14 @@ public static class RectificationApi
 
     private static async Task<Results<Created<LeadResponse>, ProblemHttpResult>> LeadAsync(Guid id, ClaimsPrincipal user, RectificationDesk desk, CancellationToken ct)
     {
-        try
-        {
-            var lead = await desk.RaiseLeadAsync(user.ToScope(), id, user.Identity!.Name!, ct);
-            return lead is null ? NotFound() : TypedResults.Created($"/api/v1/rectifications/{id}", new LeadResponse(lead.Id, id, lead.RegionCode));
-        }
-        catch (DomainRuleException e)
-        {
-            return Problems.Create(StatusCodes.Status409Conflict, e.Code, e.Message);
-        }
+        var lead = await desk.RaiseLeadAsync(user.ToScope(), id, user.Identity!.Name!, ct);
+        return lead is null ? NotFound() : TypedResults.Created($"/api/v1/rectifications/{id}", new LeadResponse(lead.Id, id, lead.RegionCode));
     }
 
     private static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> ActAsync(Func<Task<RectificationItem?>> act, TimeProvider clock)
     {
-        try
-        {
-            var item = await act();
-            return item is null ? NotFound() : TypedResults.Ok(ItemResponse.From(item, ChinaTime.Today(clock)));
-        }
-        catch (DomainRuleException e)
-        {
-            return Problems.Create(e.Code == "RECTIFY-STATE" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, e.Code, e.Message);
-        }
+        var item = await act();
+        return item is null ? NotFound() : TypedResults.Ok(ItemResponse.From(item, ChinaTime.Today(clock)));
     }
 
     private static ProblemHttpResult NotFound() => Problems.NotFound("RECTIFY-NOT-FOUND", "未找到该整改事项，或它不在您的管辖范围内。");

@@ -63,7 +63,7 @@ public sealed class RectificationDesk(CertGuardDbContext db, TimeProvider clock)
         var item = await Visible(scope).SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return null;
         if (item.RequiredAction != RequiredAction.ReportSuspectedFake)
-            throw new DomainRuleException("RECTIFY-NOT-FAKE", "只有疑似假证（查无此证、姓名不符、证号无效）可以转为执法线索。");
+            throw Refusal.Conflict("RECTIFY-NOT-FAKE");
         var employer = await db.Organisations.AsNoTracking().Where(o => o.Id == item.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         var summary = $"用人单位“{employer}”名册自查发现疑似假证：{item.WorkerName}（证号 {ResidentIdNumber.Mask(item.Number)}），"
                       + $"岗位：{item.PositionName ?? "未指定"}。核验结论：{item.Verdict.ChineseName()}，{item.Reason}";

@@ -5,6 +5,7 @@ using CertGuard.Core.Time;
 using CertGuard.Data;
 using CertGuard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace CertGuard.Web.Features.Employers;
 /// office's queue (confirm or return); the province office reads. Overdue items are flagged.
 /// </summary>
 [Authorize(Policy = EmployerAccess.AnyPolicy)]
-public sealed class RectificationsModel(RectificationDesk desk, CertGuardDbContext db, TimeProvider clock) : PageModel
+public sealed class RectificationsModel(RectificationDesk desk, CertGuardDbContext db, TimeProvider clock) : PageModel, IShowsRefusals
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; } = Active;
@@ -66,19 +67,16 @@ public sealed class RectificationsModel(RectificationDesk desk, CertGuardDbConte
 
     private async Task<IActionResult> ActAsync(Func<AccessScope, Task<object?>> act, string done, CancellationToken ct)
     {
-        try
-        {
-            if (await act(User.ToScope()) is null) return NotFound();
-            Message = done;
-            return RedirectToPage(new { status = Status, overdue = Overdue ? "true" : null, employer = Employer });
-        }
-        catch (DomainRuleException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = e.Code == "RECTIFY-STATE" || e.Code == "RECTIFY-LEAD-EXISTS" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            await LoadAsync(ct);
-            return Page();
-        }
+        if (await act(User.ToScope()) is null) return NotFound();
+        Message = done;
+        return RedirectToPage(new { status = Status, overdue = Overdue ? "true" : null, employer = Employer });
+    }
+
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        Error = refusal.Message;
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

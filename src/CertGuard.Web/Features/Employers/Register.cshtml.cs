@@ -2,6 +2,7 @@ using CertGuard.Core;
 using CertGuard.Core.Accounts;
 using CertGuard.Core.Employers;
 using CertGuard.Web.Features.Accounts;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,7 +14,7 @@ namespace CertGuard.Web.Features.Employers;
 /// office registers an employer of its city directly (approved at once). Other signed-in accounts may not.
 /// </summary>
 [EnableRateLimiting(RegistrationLimit.Policy)]
-public sealed class RegisterModel(EmployerRegistrar registrar) : PageModel
+public sealed class RegisterModel(EmployerRegistrar registrar) : PageModel, IShowsRefusals
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -57,18 +58,17 @@ public sealed class RegisterModel(EmployerRegistrar registrar) : PageModel
     {
         if (!Allowed()) return Forbid();
         var details = new EmployerDetails(Name ?? "", CreditCode ?? "", OfficeCity ?? City ?? "", Industry ?? "", ContactName ?? "", ContactPhone ?? "");
-        try
-        {
-            var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, UserName ?? "", Password ?? ""),
-                ByOffice ? User.ToScope() : null, User.Identity?.Name ?? $"self:{UserName?.Trim()}", ct);
-            Registered = organisation.Name;
-        }
-        catch (DomainRuleException e)
-        {
-            (ErrorCode, Error) = (e.Code, e.Message);
-            Response.StatusCode = e.Code == "EMPLOYER-USCC-TAKEN" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        }
+        var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, UserName ?? "", Password ?? ""),
+            ByOffice ? User.ToScope() : null, User.Identity?.Name ?? $"self:{UserName?.Trim()}", ct);
+        Registered = organisation.Name;
         return Page();
+    }
+
+    /// <summary>The form again with what was typed (but the password), the refusal above it.</summary>
+    public Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        (ErrorCode, Error) = (refusal.Code, refusal.Message);
+        return Task.FromResult<IActionResult>(Page());
     }
 
     /// <summary>Anyone not signed in (self-registration), or a city office.</summary>

@@ -4,6 +4,7 @@ using CertGuard.Core.Employers;
 using CertGuard.Data;
 using CertGuard.Data.Employers;
 using Microsoft.AspNetCore.Authorization;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace CertGuard.Web.Features.Employers;
 [Authorize(Policy = EmployerAccess.SelfPolicy)]
 [RequestSizeLimit(RosterUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = RosterUploads.MaxRequestBytes)]
-public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, RosterReminders reminders, CertificateRules rules) : PageModel
+public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, RosterReminders reminders, CertificateRules rules) : PageModel, IShowsRefusals
 {
     /// <summary>The verdict table shows this many rows; the API answers every row.</summary>
     public const int ShownRows = 2000;
@@ -65,15 +66,14 @@ public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, Ro
 
     public async Task<IActionResult> OnPostRecheckAsync(CancellationToken ct)
     {
-        try
-        {
-            Check = RosterCheckResponse.From(await checker.RecheckAsync(Own, User.Identity!.Name!, ct));
-        }
-        catch (DomainRuleException e)
-        {
-            (ErrorCode, Error) = (e.Code, e.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
+        Check = RosterCheckResponse.From(await checker.RecheckAsync(Own, User.Identity!.Name!, ct));
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        (ErrorCode, Error) = (refusal.Code, refusal.Message);
         await LoadAsync(ct);
         return Page();
     }

@@ -76,14 +76,7 @@ public static class RosterApi
     {
         if (await ForgedAsync(http, antiforgery))
             return Problems.BadRequest("ANTIFORGERY", "请求缺少有效的防伪令牌。");
-        try
-        {
-            return TypedResults.Ok(RosterCheckResponse.From(await checker.RecheckAsync(EmployerAccess.OwnEmployer(user)!.Value, user.Identity!.Name!, ct)));
-        }
-        catch (DomainRuleException e)
-        {
-            return Problems.Create(StatusCodes.Status409Conflict, e.Code, e.Message);
-        }
+        return TypedResults.Ok(RosterCheckResponse.From(await checker.RecheckAsync(EmployerAccess.OwnEmployer(user)!.Value, user.Identity!.Name!, ct)));
     }
 
     private static async Task<Results<Ok<List<WorkerReminder>>, ProblemHttpResult>> RemindersAsync(

@@ -27,7 +27,7 @@ public static class RosterUploads
         return null;
     }
 
-    /// <summary>Checks the file; a file that cannot be read or an employer that may not check becomes a refusal.</summary>
+    /// <summary>Checks the file; a file that cannot be read becomes a refusal (the employer's own refusals propagate).</summary>
     public static async Task<(RosterCheckResult? Result, (int Status, string Code, string Message)? Refusal)> CheckAsync(
         RosterChecker checker, Guid organisationId, IFormFile? file, string actor, CancellationToken ct)
     {
@@ -41,10 +41,6 @@ public static class RosterUploads
         catch (RosterFileException e)
         {
             return (null, (StatusCodes.Status400BadRequest, e.Code, e.Message));
-        }
-        catch (DomainRuleException e)
-        {
-            return (null, (StatusCodes.Status403Forbidden, e.Code, e.Message));
         }
     }
 }

@@ -8,6 +8,7 @@ using CertGuard.Core.Regions;
 using CertGuard.Core.Time;
 using CertGuard.Data;
 using CertGuard.Web.Features.Registry;
+using CertGuard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Exchange;
@@ -77,28 +78,24 @@ public sealed class ExchangeReceiver(CertGuardDbContext db, TimeProvider clock)
         return results.Select(r => r!).ToList();
     }
 
-    /// <summary>Conflicts with what is held are 409; everything wrong with the item itself is 400.</summary>
-    public static int StatusOf(string code) => code is "EXCHANGE-STALE" or "EXCHANGE-VERSION-CONFLICT" or "EXCHANGE-LOCAL"
-        ? StatusCodes.Status409Conflict
-        : StatusCodes.Status400BadRequest;
 
     private static PushResult Refused(int index, PushedCertificate? item, DomainRuleException refused) =>
-        new(index, item?.Number, item?.ItemCode, item?.Version, "refused", StatusOf(refused.Code), refused.Code, refused.Message);
+        new(index, item?.Number, item?.ItemCode, item?.Version, "refused", RefusalStatus.Of(refused), refused.Code, refused.Message);
 
     private static string Name(ExchangeOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
     /// <summary>Reads one pushed item into the domain's form; throws with a stable code for the first thing wrong.</summary>
     public static (ExchangedCertificate State, string AuthorityName) Parse(PushedCertificate? item, DateOnly today)
     {
-        if (item is null) throw Format("条目为空。");
+        if (item is null) throw Refusal.Invalid("EXCHANGE-ITEM-EMPTY");
         if (!ResidentIdNumber.TryParse(CertificateNumber.Normalize(item.Number ?? ""), today, out var holder, out var error))
-            throw new DomainRuleException(error.Code, error.Message);
+            throw error.ToRefusal();
         if (item.Sex is { Length: > 0 } sex && SexOf(sex) != holder.Sex)
-            throw new DomainRuleException("EXCHANGE-SEX-MISMATCH", "性别与身份证号码不符。");
+            throw Refusal.Invalid("EXCHANGE-SEX-MISMATCH");
         if (item.CategoryCode is { Length: > 0 } category && OperationCatalogue.Current.FindItem(item.ItemCode) is { } known && known.CategoryCode != category)
-            throw new DomainRuleException("EXCHANGE-CATEGORY-MISMATCH", $"准操项目“{item.ItemCode}”不属于作业类别“{category}”。");
+            throw Refusal.Invalid("EXCHANGE-CATEGORY-MISMATCH", ("item", item.ItemCode), ("category", category));
         var status = Enum.GetNames<CertificateStatus>().FirstOrDefault(n => string.Equals(n, item.Status, StringComparison.OrdinalIgnoreCase))
-            ?? throw new DomainRuleException("EXCHANGE-STATUS-UNKNOWN", $"证书状态“{item.Status}”无效：应为 {string.Join("、", Enum.GetNames<CertificateStatus>())} 之一。");
+            ?? throw Refusal.Invalid("EXCHANGE-STATUS-UNKNOWN", ("status", item.Status), ("allowed", Enum.GetNames<CertificateStatus>()));
         var state = new ExchangedCertificate(
             holder,
             item.HolderName ?? "",
@@ -116,7 +113,7 @@ public sealed class ExchangeReceiver(CertGuardDbContext db, TimeProvider clock)
             item.Version ?? 0);
         state.Validate(today);
         var name = item.AuthorityName?.Trim();
-        if (name is { Length: > 128 }) throw Format("发证机关名称不能超过128个字符。");
+        if (name is { Length: > 128 }) throw Refusal.Invalid("EXCHANGE-AUTHORITY-NAME-LENGTH", ("max", 128));
         return (state, string.IsNullOrEmpty(name) ? $"{ProvinceCodes.NameOf(state.AuthorityCode[..2])}发证机关（{state.AuthorityCode}）" : name);
     }
 
@@ -140,19 +137,18 @@ public sealed class ExchangeReceiver(CertGuardDbContext db, TimeProvider clock)
     {
         "M" or "m" or "男" => Sex.Male,
         "F" or "f" or "女" => Sex.Female,
-        _ => throw Format($"性别“{text}”无效：应为 M 或 F。"),
+        _ => throw Refusal.Invalid("EXCHANGE-SEX-INVALID", ("sex", text)),
     };
 
     private static DateOnly Date(string? text, string field) =>
-        OptionalDate(text, field) ?? throw Format($"缺少字段 {field}（YYYY-MM-DD 格式的日期）。");
+        OptionalDate(text, field) ?? throw Refusal.Invalid("EXCHANGE-DATE-MISSING", ("field", field));
 
     private static DateOnly? OptionalDate(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw Format($"字段 {field} 的值“{text}”不是 YYYY-MM-DD 格式的日期。");
+            : throw Refusal.Invalid("EXCHANGE-DATE-FORMAT", ("field", field), ("value", text));
     }
 
-    private static DomainRuleException Format(string message) => new("EXCHANGE-FORMAT", message);
 }

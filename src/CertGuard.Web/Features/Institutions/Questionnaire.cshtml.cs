@@ -2,6 +2,7 @@ using CertGuard.Core;
 using CertGuard.Core.Institutions;
 using CertGuard.Data.Institutions;
 using Microsoft.AspNetCore.Authorization;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ namespace CertGuard.Web.Features.Institutions;
 /// reads them; only the province office edits, and each edit publishes a new version.
 /// </summary>
 [Authorize(Policy = InstitutionAccess.ReaderPolicy)]
-public sealed class QuestionnaireModel(SelfCheckBook book) : PageModel
+public sealed class QuestionnaireModel(SelfCheckBook book) : PageModel, IShowsRefusals
 {
     /// <summary>An older version to show instead of the current one.</summary>
     [BindProperty(SupportsGet = true, Name = "v")]
@@ -46,20 +47,17 @@ public sealed class QuestionnaireModel(SelfCheckBook book) : PageModel
     {
         // The page is read by offices and institutions; the server refuses their edits, not only the missing buttons.
         if (!InstitutionAccess.IsEditor(User)) return Forbid();
-        try
-        {
-            var published = await publish();
-            Message = published.Change;
-            return RedirectToPage();
-        }
-        catch (DomainRuleException refusal)
-        {
-            Error = refusal.Message;
-            Response.StatusCode = refusal.Code == SelfCheckBook.ConflictCode ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            Shown = null;
-            await LoadAsync(ct);
-            return Page();
-        }
+        var published = await publish();
+        Message = published.Change;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        Error = refusal.Message;
+        Shown = null;
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -2,6 +2,7 @@ using CertGuard.Core;
 using CertGuard.Core.Institutions;
 using CertGuard.Data.Institutions;
 using Microsoft.AspNetCore.Authorization;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ namespace CertGuard.Web.Features.Institutions;
 /// note, the rectification when not met) and sees what it submitted before.
 /// </summary>
 [Authorize(Policy = InstitutionAccess.SelfPolicy)]
-public sealed class SelfCheckModel(SelfCheckBook book) : PageModel
+public sealed class SelfCheckModel(SelfCheckBook book) : PageModel, IShowsRefusals
 {
     public const string MetField = "met.";
     public const string NoteField = "note.";
@@ -58,19 +59,17 @@ public sealed class SelfCheckModel(SelfCheckBook book) : PageModel
             if (met is { } m) Met[key] = m;
             if (note.Length > 0) Notes[key] = note;
         }
-        try
-        {
-            await book.SubmitAsync(InstitutionAccess.Own(User), version, new SelfCheckRequest(version, answers).Collect(), InstitutionAccess.Actor(User), ct);
-            Submitted = true;
-            return RedirectToPage();
-        }
-        catch (DomainRuleException refusal)
-        {
-            Error = refusal.Message;
-            Response.StatusCode = refusal.Code == SelfCheckBook.OutdatedCode ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            await LoadAsync(ct);
-            return Page();
-        }
+        await book.SubmitAsync(InstitutionAccess.Own(User), version, new SelfCheckRequest(version, answers).Collect(), InstitutionAccess.Actor(User), ct);
+        Submitted = true;
+        return RedirectToPage();
+    }
+
+    /// <summary>The answers as given, the refusal above them.</summary>
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        Error = refusal.Message;
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

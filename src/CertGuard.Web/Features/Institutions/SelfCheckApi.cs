@@ -46,15 +46,6 @@ public static class SelfCheckApi
         return api;
     }
 
-    /// <summary>Refusals of the self-check rules as problems: a stale version is a conflict, an unknown question not found.</summary>
-    public static ProblemHttpResult Problem(DomainRuleException refusal) => refusal.Code switch
-    {
-        SelfCheckBook.ConflictCode or SelfCheckBook.OutdatedCode => Problems.Create(StatusCodes.Status409Conflict, refusal.Code, refusal.Message),
-        "SELFCHECK-QUESTION-NOT-FOUND" => Problems.NotFound(refusal.Code, refusal.Message),
-        "SELFCHECK-NOT-INSTITUTION" => Problems.Forbidden(refusal.Code, refusal.Message),
-        _ => Problems.BadRequest(refusal.Code, refusal.Message),
-    };
-
     private static async Task<Results<Ok<QuestionnaireView>, ProblemHttpResult>> VersionAsync(int version, SelfCheckBook book, CancellationToken ct)
     {
         await book.CurrentAsync(ct);
@@ -67,29 +58,15 @@ public static class SelfCheckApi
         int? seen, Func<int, Task<Core.Institutions.QuestionnaireVersion>> publish)
     {
         if (seen is not { } version) return Problems.BadRequest("SELFCHECK-VERSION-REQUIRED", "请注明编辑时看到的问卷版本（version）。");
-        try
-        {
-            return TypedResults.Ok(QuestionnaireView.From(await publish(version)));
-        }
-        catch (DomainRuleException refusal)
-        {
-            return Problem(refusal);
-        }
+        return TypedResults.Ok(QuestionnaireView.From(await publish(version)));
     }
 
     private static async Task<Results<Ok<SelfCheckView>, ProblemHttpResult>> SubmitAsync(
         SelfCheckRequest request, SelfCheckBook book, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Version is not { } version) return Problems.BadRequest("SELFCHECK-VERSION-REQUIRED", "请注明作答的问卷版本（version）。");
-        try
-        {
-            var submission = await book.SubmitAsync(InstitutionAccess.Own(user), version, request.Collect(), InstitutionAccess.Actor(user), ct);
-            return TypedResults.Ok(SelfCheckView.From(submission));
-        }
-        catch (DomainRuleException refusal)
-        {
-            return Problem(refusal);
-        }
+        var submission = await book.SubmitAsync(InstitutionAccess.Own(user), version, request.Collect(), InstitutionAccess.Actor(user), ct);
+        return TypedResults.Ok(SelfCheckView.From(submission));
     }
 
     private static async Task<Results<Ok<InstitutionResultsView>, ProblemHttpResult>> ResultsAsync(

@@ -62,9 +62,9 @@ public sealed record SelfCheckRequest(int? Version, IReadOnlyList<AnswerRequest>
         foreach (var a in Answers ?? [])
         {
             var key = a.Key?.Trim() ?? "";
-            if (key.Length == 0) throw new DomainRuleException("SELFCHECK-KEY-REQUIRED", "每个回答都要注明问题编号（key）。");
-            if (a.Met is not { } met) throw new DomainRuleException("SELFCHECK-UNANSWERED", $"问题 {key} 尚未选择“符合”或“不符合”。");
-            if (!answers.TryAdd(key, (met, a.Note))) throw new DomainRuleException("SELFCHECK-DUPLICATE", $"问题 {key} 回答了不止一次。");
+            if (key.Length == 0) throw Refusal.Invalid("SELFCHECK-KEY-REQUIRED");
+            if (a.Met is not { } met) throw Refusal.Invalid("SELFCHECK-UNANSWERED", ("keys", key));
+            if (!answers.TryAdd(key, (met, a.Note))) throw Refusal.Invalid("SELFCHECK-DUPLICATE", ("key", key));
         }
         return answers;
     }

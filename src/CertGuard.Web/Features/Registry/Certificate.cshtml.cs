@@ -24,8 +24,14 @@ public sealed class CertificateModel(CertGuardDbContext db, TimeProvider clock, 
     /// <summary>Set only after the officer asked for it; the request is audited.</summary>
     public string? FullNumber { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var page = Page();
+        // An action refused on this certificate redirected here: the page answers with the refusal's status.
+        page.StatusCode = TempData[Lifecycle.LifecycleMessages.Status] as int?;
+        return page;
+    }
 
     /// <summary>Shows the full ID number and records who saw it.</summary>
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)

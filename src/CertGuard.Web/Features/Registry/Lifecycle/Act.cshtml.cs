@@ -1,5 +1,6 @@
 using CertGuard.Core;
 using CertGuard.Core.Certificates;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +12,10 @@ namespace CertGuard.Web.Features.Registry.Lifecycle;
 /// refusal both redirect back to the certificate page, which shows the outcome next to the form (post-redirect-get).
 /// </summary>
 [Authorize(Policy = LifecycleOfficer.Policy)]
-public sealed class ActModel(CertificateLifecycle lifecycle) : PageModel
+public sealed class ActModel(CertificateLifecycle lifecycle) : PageModel, IShowsRefusals
 {
+    private (Guid Id, string Form) _running;
+
     public IActionResult OnGet(Guid id) => Redirect(CertificatePage(id));
 
     /// <summary>A post to an action that does not exist: without it the (empty) page would be rendered.</summary>
@@ -41,20 +44,21 @@ public sealed class ActModel(CertificateLifecycle lifecycle) : PageModel
 
     private async Task<IActionResult> RunAsync(Guid id, string form, Func<LifecycleOfficer, Task<Certificate?>> action)
     {
-        try
-        {
-            // Another city's certificate is not found, as on the certificate page itself.
-            if (await action(LifecycleOfficer.Require(User)) is null) return NotFound();
-            TempData[LifecycleMessages.Done] = form;
-            return Redirect(CertificatePage(id));
-        }
-        catch (DomainRuleException refusal)
-        {
-            TempData[LifecycleMessages.Form] = form;
-            TempData[LifecycleMessages.Error] = refusal.Message;
-            TempData[LifecycleMessages.ErrorCode] = refusal.Code;
-            return Redirect(CertificatePage(id) + "#lifecycle-" + form);
-        }
+        _running = (id, form);
+        // Another city's certificate is not found, as on the certificate page itself.
+        if (await action(LifecycleOfficer.Require(User)) is null) return NotFound();
+        TempData[LifecycleMessages.Done] = form;
+        return Redirect(CertificatePage(id));
+    }
+
+    /// <summary>A refusal goes back to the certificate page too, next to the refused form, with its status.</summary>
+    public Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        TempData[LifecycleMessages.Form] = _running.Form;
+        TempData[LifecycleMessages.Error] = refusal.Message;
+        TempData[LifecycleMessages.ErrorCode] = refusal.Code;
+        TempData[LifecycleMessages.Status] = RefusalStatus.Of(refusal);
+        return Task.FromResult<IActionResult>(Redirect(CertificatePage(_running.Id) + "#lifecycle-" + _running.Form));
     }
 
     private static string CertificatePage(Guid id) => $"/registry/certificate/{id}";

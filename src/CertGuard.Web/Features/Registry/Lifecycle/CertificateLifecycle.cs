@@ -22,10 +22,10 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
     {
         var today = ChinaTime.Today(clock);
         if (!ResidentIdNumber.TryParse(CertificateNumber.Normalize(input.IdNumber ?? ""), today, out var holder, out var error))
-            throw new DomainRuleException(error.Code, error.Message);
+            throw error.ToRefusal();
         var name = ValidName(input.HolderName) ?? "";
         if (input.EmployerId is { } employer && !await db.Organisations.AnyAsync(o => o.Id == employer && o.Kind == Role.Employer.Id, ct))
-            throw new DomainRuleException("CERT-EMPLOYER-UNKNOWN", "所选用人单位未在平台登记。");
+            throw Refusal.Invalid("CERT-EMPLOYER-UNKNOWN");
         var request = new IssueRequest(holder, name, (input.ItemCode ?? "").Trim(), input.IssuedOn ?? today,
             officer.CityCode, officer.AuthorityId, input.EmployerId, officer.Name);
 
@@ -53,11 +53,11 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
             var on = EffectiveOn(c, r.ReviewedOn);
             LifecycleChecks.EnsureOverrideExplained(r.OutsideWindowApproved, r.Note);
             var note = OverrideNote(r.OutsideWindowApproved, r.Note);
-            var reasons = Reasons<ReviewFailureReason>(r.FailureReasons, "CERT-REVIEW-REASON-UNKNOWN", "复审不合格原因");
+            var reasons = Reasons<ReviewFailureReason>(r.FailureReasons, allowed => Refusal.Invalid("CERT-REVIEW-REASON-UNKNOWN", ("allowed", allowed)));
             if (r.Passed)
             {
                 if (reasons.Count > 0)
-                    throw new DomainRuleException("CERT-REVIEW-REASON-UNEXPECTED", "复审合格时不应填写不合格原因。");
+                    throw Refusal.Invalid("CERT-REVIEW-REASON-UNEXPECTED");
                 c.PassReview(on, officer.Name, rules, clock, r.OutsideWindowApproved, note);
             }
             else
@@ -80,14 +80,14 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
     public Task<Certificate?> RevokeAsync(Guid id, RevocationRequest r, LifecycleOfficer officer, CancellationToken ct) =>
         ChangeAsync(id, r.Version, c =>
         {
-            var reason = Reason<RevocationReason>(r.Reason, "CERT-REVOCATION-REASON", "撤销原因");
+            var reason = Reason<RevocationReason>(r.Reason, allowed => Refusal.Invalid("CERT-REVOCATION-REASON", ("allowed", allowed)));
             c.Revoke(reason, EffectiveOn(c, r.RevokedOn), officer.Name, rules, clock, Note(r.Note));
         }, ct);
 
     public Task<Certificate?> CancelAsync(Guid id, CancellationRequest r, LifecycleOfficer officer, CancellationToken ct) =>
         ChangeAsync(id, r.Version, c =>
         {
-            var reason = Reason<CancellationReason>(r.Reason, "CERT-CANCELLATION-REASON", "注销原因");
+            var reason = Reason<CancellationReason>(r.Reason, allowed => Refusal.Invalid("CERT-CANCELLATION-REASON", ("allowed", allowed)));
             c.Cancel(reason, EffectiveOn(c, r.CancelledOn), officer.Name, clock, Note(r.Note));
         }, ct);
 
@@ -105,11 +105,11 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
     public async Task<Certificate?> ChangeAsync(Guid id, int version, Action<Certificate> change, CancellationToken ct)
     {
         if (version <= 0)
-            throw new DomainRuleException("CERT-VERSION-REQUIRED", "请提供您所看到的证书版本号（version），以免覆盖他人的修改。");
+            throw Refusal.Invalid("CERT-VERSION-REQUIRED");
         var certificate = await db.Certificates.Include(c => c.History).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (certificate is null) return null;
         if (certificate.ReceivedByExchange)
-            throw new DomainRuleException("CERT-EXCHANGED", "该证书由外省发证并经全国平台交换而来，只能由原发证机关办理。");
+            throw Refusal.Forbidden("CERT-EXCHANGED");
         if (certificate.Version != version) throw Conflict();
         change(certificate);
         await SaveAsync(() => ChangedSinceAsync(id, version, ct), ct);
@@ -145,8 +145,7 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
     private Task<bool> RegisteredAsync(string number, string itemCode, CancellationToken ct) =>
         db.Certificates.IgnoreQueryFilters().AsNoTracking().AnyAsync(c => c.Number == number && c.ItemCode == itemCode, ct);
 
-    private static DomainRuleException Conflict() =>
-        new("CERT-CONFLICT", "该证书已被他人修改或刚刚登记，您看到的不是最新版本。请刷新页面，核对最新信息后重新办理。");
+    private static DomainRuleException Conflict() => Refusal.Conflict("CERT-CONFLICT");
 
     private DateOnly EffectiveOn(Certificate certificate, DateOnly? on)
     {
@@ -162,7 +161,7 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
     {
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (text is { Length: > MaxNoteLength })
-            throw new DomainRuleException("CERT-NOTE-TOO-LONG", $"备注不能超过{MaxNoteLength}个字。");
+            throw Refusal.Invalid("CERT-NOTE-TOO-LONG", ("max", MaxNoteLength));
         return text;
     }
 
@@ -170,22 +169,23 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
     {
         var text = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
         if (text is { Length: > MaxNameLength })
-            throw new DomainRuleException("CERT-NAME-TOO-LONG", $"持证人姓名不能超过{MaxNameLength}个字。");
+            throw Refusal.Invalid("CERT-NAME-TOO-LONG", ("max", MaxNameLength));
         return text;
     }
 
-    private static T Reason<T>(string? name, string code, string what) where T : struct, Enum =>
+    // The refusal names the allowed values: a missing one and an unknown one get the same answer.
+    private static T Reason<T>(string? name, Func<string[], DomainRuleException> refusal) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(name)
-            ? throw new DomainRuleException(code, $"请选择{what}。")
-            : Reasons<T>([name], code, what)[0];
+            ? throw refusal(Enum.GetNames<T>())
+            : Reasons<T>([name], refusal)[0];
 
-    private static List<T> Reasons<T>(string[]? names, string code, string what) where T : struct, Enum =>
+    private static List<T> Reasons<T>(string[]? names, Func<string[], DomainRuleException> refusal) where T : struct, Enum =>
         (names ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).Select(n =>
         {
             // By name only: Enum.TryParse would also take "3" or "A,B".
             var known = Enum.GetNames<T>().FirstOrDefault(k => string.Equals(k, n.Trim(), StringComparison.OrdinalIgnoreCase));
             return known is null
-                ? throw new DomainRuleException(code, $"{what}“{n}”无效，可用值：{string.Join("、", Enum.GetNames<T>())}。")
+                ? throw refusal(Enum.GetNames<T>())
                 : Enum.Parse<T>(known);
         }).ToList();
 }

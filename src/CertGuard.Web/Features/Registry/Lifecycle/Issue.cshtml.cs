@@ -4,6 +4,7 @@ using CertGuard.Core.Organisations;
 using CertGuard.Core.Time;
 using CertGuard.Data;
 using Microsoft.AspNetCore.Authorization;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace CertGuard.Web.Features.Registry.Lifecycle;
 
 /// <summary>考核合格发证 in the officer's city; on success, the new certificate's page (post-redirect-get).</summary>
 [Authorize(Policy = LifecycleOfficer.Policy)]
-public sealed class IssueModel(CertificateLifecycle lifecycle, CertGuardDbContext db, TimeProvider clock) : PageModel
+public sealed class IssueModel(CertificateLifecycle lifecycle, CertGuardDbContext db, TimeProvider clock) : PageModel, IShowsRefusals
 {
     [BindProperty]
     public string? IdNumber { get; set; }
@@ -29,7 +30,7 @@ public sealed class IssueModel(CertificateLifecycle lifecycle, CertGuardDbContex
     [BindProperty]
     public Guid? EmployerId { get; set; }
 
-    /// <summary>The refusal, in Chinese, shown next to the form.</summary>
+    /// <summary>The refusal, in the page's language, shown next to the form.</summary>
     public string? Error { get; private set; }
 
     public string? ErrorCode { get; private set; }
@@ -46,20 +47,18 @@ public sealed class IssueModel(CertificateLifecycle lifecycle, CertGuardDbContex
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            var certificate = await lifecycle.IssueAsync(
-                new IssueCertificateRequest(IdNumber, HolderName, ItemCode, IssuedOn, EmployerId), LifecycleOfficer.Require(User), ct);
-            TempData[LifecycleMessages.Done] = "issue";
-            return Redirect($"/registry/certificate/{certificate.Id}");
-        }
-        catch (DomainRuleException refusal)
-        {
-            Error = refusal.Message;
-            ErrorCode = refusal.Code;
-            await LoadAsync(ct);
-            return Page();
-        }
+        var certificate = await lifecycle.IssueAsync(
+            new IssueCertificateRequest(IdNumber, HolderName, ItemCode, IssuedOn, EmployerId), LifecycleOfficer.Require(User), ct);
+        TempData[LifecycleMessages.Done] = "issue";
+        return Redirect($"/registry/certificate/{certificate.Id}");
+    }
+
+    /// <summary>The form again, as typed, with the refusal above it.</summary>
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        (ErrorCode, Error) = (refusal.Code, refusal.Message);
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -48,15 +48,9 @@ public static class LifecycleApi
     private static async Task<Results<Created<CertificateDetail>, ProblemHttpResult>> IssueAsync(
         IssueCertificateRequest request, [FromServices] Act act, CancellationToken ct)
     {
-        try
-        {
-            var certificate = await act.Lifecycle.IssueAsync(request, LifecycleOfficer.Require(act.User), ct);
-            return TypedResults.Created($"/api/v1/certificates/{certificate.Id}", await act.DetailAsync(certificate, ct));
-        }
-        catch (DomainRuleException refusal)
-        {
-            return LifecycleProblems.From(refusal);
-        }
+        // Refusals go to the API's exception handler, which answers with their kind's status.
+        var certificate = await act.Lifecycle.IssueAsync(request, LifecycleOfficer.Require(act.User), ct);
+        return TypedResults.Created($"/api/v1/certificates/{certificate.Id}", await act.DetailAsync(certificate, ct));
     }
 
     /// <summary>What every action endpoint needs, bound from the request's services.</summary>
@@ -70,15 +64,8 @@ public static class LifecycleApi
         public async Task<Results<Ok<CertificateDetail>, ProblemHttpResult>> RunAsync(
             Func<CertificateLifecycle, LifecycleOfficer, Task<Certificate?>> action)
         {
-            try
-            {
-                var certificate = await action(lifecycle, LifecycleOfficer.Require(User));
-                return certificate is null ? LifecycleProblems.NotFound() : TypedResults.Ok(await DetailAsync(certificate, CancellationToken.None));
-            }
-            catch (DomainRuleException refusal)
-            {
-                return LifecycleProblems.From(refusal);
-            }
+            var certificate = await action(lifecycle, LifecycleOfficer.Require(User));
+            return certificate is null ? LifecycleProblems.NotFound() : TypedResults.Ok(await DetailAsync(certificate, CancellationToken.None));
         }
 
         public async Task<CertificateDetail> DetailAsync(Certificate certificate, CancellationToken ct)

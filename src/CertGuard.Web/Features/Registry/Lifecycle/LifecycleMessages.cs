@@ -10,4 +10,7 @@ public static class LifecycleMessages
     public const string Form = "Lifecycle.Form";
     public const string Error = "Lifecycle.Error";
     public const string ErrorCode = "Lifecycle.ErrorCode";
+
+    /// <summary>The refusal's status, which the certificate page answers with after the redirect (as the API would).</summary>
+    public const string Status = "Lifecycle.Status";
 }

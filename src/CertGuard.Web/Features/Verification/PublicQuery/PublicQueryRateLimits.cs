@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using CertGuard.Core.Verification;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -145,7 +146,7 @@ internal static class RateLimitProblems
         http.Response.Headers.CacheControl = "no-store";
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
-            Status = StatusCodes.Status429TooManyRequests, Title = title, Detail = detail, Type = $"https://certguard.gd.gov.cn/problems/{code}",
+            Status = StatusCodes.Status429TooManyRequests, Title = ProblemText.OrTable(code, title, Failure.CultureOf(http)), Detail = detail, Type = $"https://certguard.gd.gov.cn/problems/{code}",
             Extensions = { ["code"] = code, ["retryAfter"] = retryAfterSeconds },
         };
         if (challenge) problem.Extensions["challenge"] = PublicQueryApi.ChallengePath;

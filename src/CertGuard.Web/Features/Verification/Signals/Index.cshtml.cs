@@ -3,6 +3,7 @@ using CertGuard.Core.Accounts;
 using CertGuard.Core.Verification;
 using CertGuard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ namespace CertGuard.Web.Features.Verification.Signals;
 
 /// <summary>/signals: the office's review queue; dismiss a signal with a reason or turn it into an inspection lead.</summary>
 [Authorize(Policy = SignalDesk.Policy)]
-public sealed class IndexModel(SignalDesk desk) : PageModel
+public sealed class IndexModel(SignalDesk desk) : PageModel, IShowsRefusals
 {
     [BindProperty(SupportsGet = true)]
     public SignalState? State { get; set; } = SignalState.Open;
@@ -46,19 +47,16 @@ public sealed class IndexModel(SignalDesk desk) : PageModel
 
     private async Task<IActionResult> ActAsync(Func<Task<SignalView>> action, string done, CancellationToken ct)
     {
-        try
-        {
-            await action();
-            Message = done;
-            return RedirectToPage(new { state = State?.ToString(), kind = Kind?.ToString() });
-        }
-        catch (DomainRuleException refusal)
-        {
-            Error = refusal.Message;
-            Response.StatusCode = refusal.Code == SignalDesk.NotFound ? 404 : refusal.Code == SignalDesk.OtherRegion ? 403 : 400;
-            await LoadAsync(ct);
-            return Page();
-        }
+        await action();
+        Message = done;
+        return RedirectToPage(new { state = State?.ToString(), kind = Kind?.ToString() });
+    }
+
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        Error = refusal.Message;
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -71,10 +71,10 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpC
     private async Task<Signal> MineAsync(Guid id, CancellationToken ct)
     {
         var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == id, ct)
-                     ?? throw new DomainRuleException(NotFound, "没有找到该线索，或不在您的管辖范围内。");
+                     ?? throw Refusal.NotFound("SIGNAL-NOT-FOUND");
         var scope = http.HttpContext?.User.ToScope() ?? AccessScope.Anonymous;
         if (!MayAct(scope, signal.RegionCode))
-            throw new DomainRuleException(OtherRegion, "该线索由所属地区的安委办处理，您只能查看。");
+            throw Refusal.Forbidden("SIGNAL-OTHER-REGION");
         return signal;
     }
 

@@ -58,23 +58,8 @@ public static class SignalsApi
 
     private static async Task<Results<Ok<SignalView>, ProblemHttpResult>> Act(Func<Task<SignalView>> action)
     {
-        try
-        {
-            return TypedResults.Ok(await action());
-        }
-        catch (DomainRuleException refusal)
-        {
-            return Problem(refusal);
-        }
+        return TypedResults.Ok(await action());
     }
-
-    public static ProblemHttpResult Problem(DomainRuleException refusal) => refusal.Code switch
-    {
-        SignalDesk.NotFound => Problems.NotFound(refusal.Code, refusal.Message),
-        SignalDesk.OtherRegion => Problems.Forbidden(refusal.Code, refusal.Message),
-        "SIGNAL-RESOLVED" => Problems.Create(StatusCodes.Status409Conflict, refusal.Code, refusal.Message),
-        _ => Problems.BadRequest(refusal.Code, refusal.Message),
-    };
 
     private static bool TryParse<T>(string? text, out T? value) where T : struct, Enum
     {
