@@ -10,6 +10,9 @@ public static class AccountClaims
     public const string Organisation = "cg:org";
     public const string DisplayName = "cg:name";
 
+    /// <summary>Present when the request is authenticated by an API key (its prefix), not a browser session.</summary>
+    public const string ApiKey = "cg:api-key";
+
     public static AccessScope ToScope(this ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return AccessScope.Anonymous;

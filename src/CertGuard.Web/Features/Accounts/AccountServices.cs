@@ -15,7 +15,7 @@ public static class AccountServices
     public static IServiceCollection AddCertGuardAccounts(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<IActor, HttpActor>();
+        services.AddActor(sp => new HttpActor(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddIdentity<Account, IdentityRole>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;

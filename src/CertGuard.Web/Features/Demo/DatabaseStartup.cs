@@ -1,4 +1,5 @@
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using CertGuard.Data.Credentials;
 using CertGuard.Data.Database;
 using CertGuard.Data.Demo;
@@ -13,7 +14,7 @@ internal static class DatabaseStartup
 {
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateActorScope(SystemActor.Platform);
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
         await db.MigrateAsync();
         // The root key and one signing key per issuing authority, generated here on first start, never committed.

@@ -1,5 +1,6 @@
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using CertGuard.Data.Reviews;
 using Microsoft.Extensions.Options;
 
@@ -24,13 +25,15 @@ public sealed class OverdueReviewOptions
 
 /// <summary>
 /// The daily job: at start, then every day at <see cref="OverdueReviewOptions.RunAt"/> (UTC+8), marks overdue
-/// certificates invalid as the platform (<see cref="Data.Accounts.SystemActor"/>: outside a request the web actor is the
-/// platform). Several instances may run it at once: a certificate two runs both mark is saved by one, and the other's
+/// certificates invalid as <see cref="Actor"/>. Several instances may run it at once: a certificate two runs both mark is saved by one, and the other's
 /// batch retries.
 /// </summary>
 public sealed class OverdueReviewJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OverdueReviewOptions> options, ILogger<OverdueReviewJob> log)
     : BackgroundService
 {
+    /// <summary>Who the audit log names for the job's changes.</summary>
+    public static readonly SystemActor Actor = SystemActor.Job("reviews.mark-overdue");
+
     private int _completedRuns;
 
     /// <summary>How many runs have finished (successfully or not) since the job started.</summary>
@@ -51,7 +54,7 @@ public sealed class OverdueReviewJob(IServiceScopeFactory scopes, TimeProvider c
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateActorScope(Actor);
             var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
             var run = await new OverdueReviews(db, clock).RunAsync(ChinaTime.Today(clock), options.Value.BatchSize, ct);
             LastRun = run;

@@ -1,5 +1,6 @@
 using CertGuard.Core.Verification;
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +42,7 @@ public sealed class VerificationRetention(IServiceScopeFactory scopes, TimeProvi
     {
         var days = options.Value.EffectiveRetentionDays;
         var before = clock.GetUtcNow().AddDays(-days);
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateActorScope(SystemActor.Job("verification.retention"));
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
         var purged = await db.VerificationLog.Where(r => r.At < before).ExecuteDeleteAsync(ct);
         if (purged > 0) logger.LogInformation("Verification log: {Count} entries older than {Days} days purged", purged, days);
