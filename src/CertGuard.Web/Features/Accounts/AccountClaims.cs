@@ -23,6 +23,9 @@ public static class AccountClaims
         return new AccessScope(role, region, organisation);
     }
 
+    /// <summary>The principal as an acting user, for authorization policies (feature services inject <see cref="Data.Accounts.IActor"/>).</summary>
+    public static Data.Accounts.IActor AsActor(this ClaimsPrincipal user) => new PrincipalActor(user);
+
     public static string DisplayNameOf(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
 }

@@ -11,18 +11,31 @@ namespace CertGuard.Web.Features.Accounts;
 /// </summary>
 internal sealed class HttpActor(IHttpContextAccessor accessor) : IActor
 {
+    // Outside a request (start-up work that opened no actor scope) the platform itself acts, with no scope.
+    private IActor Current => accessor.HttpContext is { } context ? new PrincipalActor(context.User) : SystemActor.Platform;
+
+    public string Name => Current.Name;
+
+    public AccessScope? Scope => Current.Scope;
+
+    public bool IsApiKey => Current.IsApiKey;
+
+    public string DisplayName => Current.DisplayName;
+}
+
+/// <summary>The account (or anonymous visitor) a claims principal stands for; authorization policies read it too.</summary>
+internal sealed class PrincipalActor(ClaimsPrincipal user) : IActor
+{
     /// <summary>An anonymous visitor of a public page or endpoint, in histories and the audit log.</summary>
     public const string AnonymousName = "public";
 
-    private ClaimsPrincipal? User => accessor.HttpContext?.User;
+    public string Name => user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : AnonymousName;
 
-    // Outside a request (start-up work that opened no actor scope) the platform itself acts, with no scope.
-    public string Name => User is not { } user ? SystemActor.Platform.Name
-        : user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : AnonymousName;
+    public AccessScope Scope => user.ToScope();
 
-    public AccessScope? Scope => User?.ToScope();
+    AccessScope? IActor.Scope => Scope;
 
-    public bool IsApiKey => User?.HasClaim(c => c.Type == AccountClaims.ApiKey) == true;
+    public bool IsApiKey => user.HasClaim(c => c.Type == AccountClaims.ApiKey);
 
-    public string DisplayName => User is { } user && user.Identity?.IsAuthenticated == true ? user.DisplayNameOf() : Name;
+    public string DisplayName => user.Identity?.IsAuthenticated == true ? user.DisplayNameOf() : Name;
 }

@@ -53,7 +53,7 @@ public static class EmployersApi
             request.Industry ?? "", request.ContactName ?? "", request.ContactPhone ?? "");
         try
         {
-            var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, request.UserName ?? "", request.Password ?? ""), user.ToScope(), user.Identity!.Name!, ct);
+            var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, request.UserName ?? "", request.Password ?? ""), ct);
             return TypedResults.Created($"/api/v1/compliance/employers/{organisation.Id}", EmployerResponse.From(organisation));
         }
         catch (DomainRuleException e)
@@ -66,7 +66,7 @@ public static class EmployersApi
     private static async Task<Results<Ok<EmployerResponse>, ProblemHttpResult>> ApproveAsync(Guid id, ClaimsPrincipal user, EmployerRegistrar registrar, CancellationToken ct)
     {
         if (user.ToScope().CityCode is null) return ProvinceReadsOnly();
-        var organisation = await registrar.ApproveAsync(id, user.ToScope(), user.Identity!.Name!, ct);
+        var organisation = await registrar.ApproveAsync(id, ct);
         return organisation is null ? NotPending() : TypedResults.Ok(EmployerResponse.From(organisation));
     }
 
@@ -76,7 +76,7 @@ public static class EmployersApi
         if (user.ToScope().CityCode is null) return ProvinceReadsOnly();
         try
         {
-            var organisation = await registrar.RejectAsync(id, request.Reason ?? "", user.ToScope(), user.Identity!.Name!, ct);
+            var organisation = await registrar.RejectAsync(id, request.Reason ?? "", ct);
             return organisation is null ? NotPending() : TypedResults.Ok(EmployerResponse.From(organisation));
         }
         catch (DomainRuleException e)

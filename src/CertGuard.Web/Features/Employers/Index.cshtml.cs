@@ -53,7 +53,7 @@ public sealed class IndexModel(ComplianceQuery query, EmployerRegistrar registra
     {
         var scope = User.ToScope();
         if (scope.Role != Role.CityOffice) return Forbid();
-        if (await registrar.ApproveAsync(id, scope, User.Identity!.Name!, ct) is null) return NotFound();
+        if (await registrar.ApproveAsync(id, ct) is null) return NotFound();
         Message = "Employers.Approved";
         return RedirectToPage();
     }
@@ -64,7 +64,7 @@ public sealed class IndexModel(ComplianceQuery query, EmployerRegistrar registra
         if (scope.Role != Role.CityOffice) return Forbid();
         try
         {
-            if (await registrar.RejectAsync(id, reason ?? "", scope, User.Identity!.Name!, ct) is null) return NotFound();
+            if (await registrar.RejectAsync(id, reason ?? "", ct) is null) return NotFound();
             Message = "Employers.Rejected";
             return RedirectToPage();
         }

@@ -59,8 +59,7 @@ public sealed class RegisterModel(EmployerRegistrar registrar) : PageModel
         var details = new EmployerDetails(Name ?? "", CreditCode ?? "", OfficeCity ?? City ?? "", Industry ?? "", ContactName ?? "", ContactPhone ?? "");
         try
         {
-            var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, UserName ?? "", Password ?? ""),
-                ByOffice ? User.ToScope() : null, User.Identity?.Name ?? $"self:{UserName?.Trim()}", ct);
+            var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, UserName ?? "", Password ?? ""), ct);
             Registered = organisation.Name;
         }
         catch (DomainRuleException e)

@@ -49,7 +49,7 @@ public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, Ro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (result, refusal) = await RosterUploads.CheckAsync(checker, Own, Upload, User.Identity!.Name!, ct);
+        var (result, refusal) = await RosterUploads.CheckAsync(checker, Own, Upload, ct);
         if (refusal is { } r)
         {
             (ErrorCode, Error) = (r.Code, r.Message);
@@ -67,7 +67,7 @@ public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, Ro
     {
         try
         {
-            Check = RosterCheckResponse.From(await checker.RecheckAsync(Own, User.Identity!.Name!, ct));
+            Check = RosterCheckResponse.From(await checker.RecheckAsync(Own, ct));
         }
         catch (DomainRuleException e)
         {

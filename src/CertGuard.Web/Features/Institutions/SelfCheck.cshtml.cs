@@ -60,7 +60,7 @@ public sealed class SelfCheckModel(SelfCheckBook book) : PageModel
         }
         try
         {
-            await book.SubmitAsync(InstitutionAccess.Own(User), version, new SelfCheckRequest(version, answers).Collect(), InstitutionAccess.Actor(User), ct);
+            await book.SubmitAsync(InstitutionAccess.Own(User), version, new SelfCheckRequest(version, answers).Collect(), ct);
             Submitted = true;
             return RedirectToPage();
         }
