@@ -15,7 +15,6 @@ public static class VerificationServices
         services.AddHostedService(sp => sp.GetRequiredService<VerificationRetention>());
         services.Configure<SignalOptions>(configuration.GetSection(SignalOptions.Section));
         services.AddScoped<SignalDetector>();
-        services.AddSignalDesk();
         return services;
     }
 }
