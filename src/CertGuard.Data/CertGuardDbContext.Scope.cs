@@ -29,7 +29,8 @@ public static class ScopeFilters
 // Not filtered, on purpose: organisations (reference data every role reads: authority names, the employer a
 // certificate names; who oversees which employer is EmployerAccess's rule), the verification log (the holder reads
 // the checks of a certificate by its QR, officials by the certificate they may see), keys, status lists,
-// questionnaire versions, accounts and the audit log (its own page and policy).
+// questionnaire versions, accounts and API keys (read by sign-in before any scope exists; the keys API lists the
+// caller's own) and the audit log (its own page and policy).
 public abstract partial class CertGuardDbContext
 {
     // Read by the query filters at each query, so a context made before sign-in completes still filters by the
