@@ -24,6 +24,7 @@ builder.Services.AddCertGuardData(builder.Configuration);
 builder.Services.AddCertGuardWeb();
 
 // One line per feature: each module declares its services, endpoints, pages' authorization and navigation.
+builder.AddFeature<DemoModule>();
 builder.AddFeature<AccountsModule>();
 builder.AddFeature<HomeModule>();
 builder.AddFeature<ReferenceModule>();

@@ -3,6 +3,7 @@ using CertGuard.Data;
 using CertGuard.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace CertGuard.Web.Features.Verification;
 
@@ -13,8 +14,10 @@ public sealed class VerificationLogOptions
 
     /// <summary>
     /// How long checks are kept (PIPL: no longer than the purpose needs). Two years covers a certificate's review cycle
-    /// twice over; the database refuses to delete entries younger than <see cref="MinimumRetentionDays"/> whatever this says.
+    /// twice over; fewer than <see cref="MinimumRetentionDays"/> stops the host at start, and the database refuses to delete
+    /// entries younger than that whatever this says.
     /// </summary>
+    [Range(MinimumRetentionDays, 36_500)]
     public int RetentionDays { get; set; } = 730;
 
     public const int MinimumRetentionDays = 30;
@@ -23,6 +26,7 @@ public sealed class VerificationLogOptions
     public int EffectiveRetentionDays => Math.Max(RetentionDays, MinimumRetentionDays);
 
     /// <summary>How often the purge of expired entries runs.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan PurgeEvery { get; set; } = TimeSpan.FromHours(24);
 
     public bool PurgeEnabled { get; set; } = true;
