@@ -10,10 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CertGuard.Data;
 
 /// <summary>
-/// The platform's one database. Every save writes its audit entries in the same transaction, and every query of
-/// certificates is filtered by the acting account's scope (region, organisation) here, not in pages.
+/// The platform's one database. Every save writes its audit entries in the same transaction (for the entity types
+/// marked <see cref="Core.Auditing.AuditedAttribute"/>), and every query of scoped data is filtered by the acting account's scope
+/// (region, organisation) here, not in pages (<c>CertGuardDbContext.Scope.cs</c>).
 /// </summary>
-public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProtectionKeyContext
+public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, IDataProtectionKeyContext
 {
     private readonly IActor _actor;
     private readonly TimeProvider _clock;
@@ -26,17 +27,6 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
         _actor = actor;
         _clock = clock;
     }
-
-    // Read by the query filters at each query, so a context made before sign-in completes still filters by the
-    // account that is signed in when it queries. EF parameterises them per context instance.
-    private bool RegistryDenied => _actor.Scope is { CanBrowseRegistry: false };
-
-    private string? ScopeCity => _actor.Scope?.CityCode;
-
-    private Guid? ScopeOrganisation => _actor.Scope?.OwnOrganisationId;
-
-    // Signals and leads are the offices' and enforcement's work: organisations and the public never read them.
-    private bool CasesDenied => _actor.Scope is { Role.Reach: Core.Accounts.RoleReach.Organisation };
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
@@ -76,15 +66,7 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CertGuardDbContext).Assembly);
-        builder.Entity<Certificate>().HasQueryFilter(c =>
-            !RegistryDenied
-            && (ScopeCity == null || c.RegionCode == ScopeCity)
-            && (ScopeOrganisation == null || c.EmployerId == ScopeOrganisation));
-        builder.Entity<Core.Verification.Signal>().HasQueryFilter(s => !CasesDenied && (ScopeCity == null || s.RegionCode == ScopeCity));
-        builder.Entity<Core.Enforcement.InspectionLead>().HasQueryFilter(l => !CasesDenied && (ScopeCity == null || l.RegionCode == ScopeCity));
-        // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
-        builder.Entity<Core.Institutions.SelfCheckSubmission>().HasQueryFilter(s =>
-            (ScopeCity == null || s.RegionCode == ScopeCity) && (!CasesDenied || s.OrganisationId == ScopeOrganisation));
+        ApplyScopeFilters(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -5,10 +5,10 @@ using CertGuard.Web.Features.Credentials;
 using CertGuard.Web.Features.Demo;
 using CertGuard.Web.Features.Employers;
 using CertGuard.Web.Features.Exchange;
+using CertGuard.Web.Features.Home;
 using CertGuard.Web.Features.Institutions;
 using CertGuard.Web.Features.Reference;
 using CertGuard.Web.Features.Registry;
-using CertGuard.Web.Features.Registry.Export;
 using CertGuard.Web.Features.Registry.Import;
 using CertGuard.Web.Features.Registry.Lifecycle;
 using CertGuard.Web.Features.Reminders;
@@ -16,45 +16,38 @@ using CertGuard.Web.Features.Verification;
 using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Features.Verification.Signals;
 using CertGuard.Web.Infrastructure;
+using CertGuard.Web.Infrastructure.Modules;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCertGuardData(builder.Configuration);
-builder.Services.AddCertGuardAccounts();
 builder.Services.AddCertGuardWeb();
-builder.Services.AddRegistry();
-builder.Services.AddCertificateLifecycle();
-builder.Services.AddCertificateImport();
-builder.Services.AddCredentials();
-builder.Services.AddExchange();
-builder.Services.AddReminders(builder.Configuration);
-builder.Services.AddVerification(builder.Configuration);
-builder.Services.AddPublicQuery(builder.Configuration);
-builder.Services.AddEmployers(builder.Configuration);
-builder.Services.AddInstitutions();
+
+// One line per feature: each module declares its services, endpoints, pages' authorization and navigation.
+builder.AddFeature<DemoModule>();
+builder.AddFeature<AccountsModule>();
+builder.AddFeature<HomeModule>();
+builder.AddFeature<ReferenceModule>();
+builder.AddFeature<PublicQueryModule>();
+builder.AddFeature<VerificationModule>();
+builder.AddFeature<RegistryModule>();
+builder.AddFeature<LifecycleModule>();
+builder.AddFeature<ImportModule>();
+builder.AddFeature<CredentialsModule>();
+builder.AddFeature<ExchangeModule>();
+builder.AddFeature<RemindersModule>();
+builder.AddFeature<SignalsModule>();
+builder.AddFeature<EmployersModule>();
+builder.AddFeature<InstitutionsModule>();
+builder.AddFeature<AuditModule>();
+builder.AddFeature<ApiDocsModule>();
 
 var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
 
 app.UseCertGuardPipeline();
-
-var api = app.MapGroup("/api/v1");
-api.MapReferenceApi();
-api.MapRegistryApi();
-api.MapLifecycleApi();
-api.MapImportApi();
-api.MapExportApi();
-api.MapAuditApi();
-api.MapApiKeysApi();
-api.MapCredentialApi();
-api.MapPublicQueryApi();
-api.MapExchangeApi();
-api.MapRemindersApi();
-api.MapSignalsApi();
-api.MapEmployerApis();
-api.MapInstitutionApis();
-app.MapWellKnownCredentials();
+app.MapFeatures();
 app.MapCertGuardPages();
 
 app.Run();

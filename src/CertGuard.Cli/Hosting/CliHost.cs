@@ -35,7 +35,7 @@ internal static class CliHost
         CheckProvider(builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"]);
 
         var services = builder.Services;
-        services.AddSingleton<IActor>(new SystemActor("cli:" + Environment.UserName));
+        services.AddActor(_ => SystemActor.Cli(Environment.UserName));
         services.AddCertGuardData(builder.Configuration);
         services.AddIdentityCore<Account>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CertGuardDbContext>();
         return builder.Build();

@@ -1,6 +1,7 @@
 using CertGuard.Core.Catalogue;
 using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Core.Certificates;
 
@@ -8,6 +9,7 @@ namespace CertGuard.Core.Certificates;
 /// A special operations certificate (特种作业操作证): one holder, one operation item. Its number is the holder's
 /// resident ID number, so (number, item) is its key. Valid 6 years, reviewed every 3 (or 6 when granted).
 /// </summary>
+[Audited]
 public sealed partial class Certificate
 {
     private readonly List<CertificateEvent> _history = [];

@@ -1,3 +1,5 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Core.Certificates;
 
 public enum CertificateEventKind
@@ -21,6 +23,7 @@ public enum CertificateEventKind
 }
 
 /// <summary>One step of a certificate's history: what happened, when, by whom and why.</summary>
+[Audited]
 public sealed class CertificateEvent
 {
     private CertificateEvent()

@@ -1,5 +1,6 @@
 using CertGuard.Core.Catalogue;
 using CertGuard.Core.Registry.Import;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Core.Employers;
 
@@ -8,6 +9,7 @@ namespace CertGuard.Core.Employers;
 /// worker in it is lawfully certified when he holds a valid certificate for any one of those items: a position such
 /// as 电工 may be done with a high- or a low-voltage certificate, and the employer lists the ones it accepts.
 /// </summary>
+[Audited]
 public sealed class Position
 {
     public const int NameMaxLength = 64;

@@ -1,3 +1,5 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Core.Employers;
 
 public enum RectificationStatus
@@ -19,6 +21,7 @@ public enum RectificationStatus
 /// requires. The employer records what it did, the city office confirms or returns it; a later check that finds the
 /// worker valid closes it. One open item per worker: a later failing check updates it rather than adding another.
 /// </summary>
+[Audited]
 public sealed class RectificationItem
 {
     public const int TextMaxLength = 500;

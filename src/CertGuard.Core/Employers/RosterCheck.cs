@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Core.Employers;
 
@@ -15,6 +16,7 @@ public enum RosterCheckKind
 /// workers, the count of each verdict and the rate per position. The latest is <see cref="IsCurrent"/>; the earlier
 /// ones are the rate over time.
 /// </summary>
+[Audited]
 public sealed class RosterCheck
 {
     public const int FileNameMaxLength = 200;

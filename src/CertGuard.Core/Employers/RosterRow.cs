@@ -1,9 +1,12 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Core.Employers;
 
 /// <summary>
 /// One row of a roster check: the worker as the file wrote him, his position and the verdict. The rows of the
 /// current check are the employer's workforce; those of earlier checks stay as the history.
 /// </summary>
+[NotAudited("audited as its roster check's snapshot (who, file, counts), not row by row")]
 public sealed class RosterRow
 {
     public const int NumberMaxLength = 32;

@@ -1,9 +1,12 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Core.Enforcement;
 
 /// <summary>
 /// A lead for inspectors (执法检查线索): something a city's enforcement should look at, raised from a signal, an
 /// employer's suspected fake or a review-time check. The enforcement module works it into inspections and cases.
 /// </summary>
+[Audited]
 public sealed class InspectionLead
 {
     public const int TextMaxLength = 1000;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Core.Institutions;
 
@@ -6,6 +7,7 @@ namespace CertGuard.Core.Institutions;
 /// One published version of the self-check questionnaire. Versions are never changed: every edit by the province
 /// office publishes the next version, so an answer always refers to the questions exactly as they were asked.
 /// </summary>
+[Audited]
 public sealed class QuestionnaireVersion
 {
     public const int ChangeMaxLength = 300;

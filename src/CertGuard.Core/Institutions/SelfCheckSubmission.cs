@@ -1,3 +1,5 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Core.Institutions;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace CertGuard.Core.Institutions;
 /// the latest one is the institution's result. The conditions are met when every question is answered yes; a
 /// condition not met must say how it will be put right (整改措施), as the notice asks institutions to 自查自纠.
 /// </summary>
+[Audited]
 public sealed class SelfCheckSubmission
 {
     private SelfCheckSubmission()

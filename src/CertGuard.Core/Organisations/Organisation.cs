@@ -1,9 +1,12 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Core.Organisations;
 
 /// <summary>
 /// A body an account belongs to: an office, an issuing authority, a police bureau, an employer, an institution.
 /// <see cref="Kind"/> is the id of the role its accounts hold (see <see cref="Accounts.Role"/>).
 /// </summary>
+[Audited]
 public sealed partial class Organisation
 {
     private Organisation()

@@ -1,9 +1,12 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Core.Verification;
 
 /// <summary>
 /// A suspicion the verification log raised, waiting for its city office: one per subject (a certificate number,
 /// an origin) and kind while open; further evidence raises its count instead of opening another.
 /// </summary>
+[Audited]
 public sealed class Signal
 {
     public const int ReasonMaxLength = 500;

@@ -1,9 +1,12 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Core.Verification;
 
 /// <summary>
 /// One check of a certificate, as the verification log keeps it: append-only, purged only when older than the
 /// retention period. Names asked are not kept (only whether they matched), nor client addresses (only a coarse origin).
 /// </summary>
+[NotAudited("the verification log is itself an append-only record of checks; only retention deletes from it")]
 public sealed class VerificationRecord
 {
     public const int NumberMaxLength = 32;

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Data.Accounts;
 
 /// <summary>A signed-in user: one role, one region, and for most roles one organisation.</summary>
+[Audited]
 public sealed class Account : IdentityUser
 {
     public string DisplayName { get; set; } = "";

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Data.Accounts;
 
@@ -6,6 +7,7 @@ namespace CertGuard.Data.Accounts;
 /// A key for a machine client of an organisation, acting as one of its accounts. Only a SHA-256 hash of the
 /// secret is stored; the key text is shown once when it is created.
 /// </summary>
+[Audited]
 public sealed class ApiKey
 {
     private const string Scheme = "cgk";

@@ -1,13 +1,14 @@
 using System.Text.Json;
-using CertGuard.Core.Organisations;
 using CertGuard.Data.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CertGuard.Data.Audit;
 
-/// <summary>Turns the tracked changes of a save into audit entries: who, when, what, before and after.</summary>
+/// <summary>
+/// Turns the tracked changes of a save into audit entries (who, when, what, before and after), for the entity types
+/// marked <see cref="Core.Auditing.AuditedAttribute"/> (<see cref="AuditMarkers"/>).
+/// </summary>
 internal static class AuditCapture
 {
     // Secrets never enter the log, not even as hashes.
@@ -17,22 +18,12 @@ internal static class AuditCapture
         nameof(Credentials.CredentialKeyRecord.ProtectedPrivateKey),
     };
 
-    private static readonly HashSet<Type> Audited =
-    [
-        typeof(Core.Certificates.Certificate), typeof(Core.Certificates.CertificateEvent), typeof(Organisation),
-        typeof(Account), typeof(IdentityUserRole<string>), typeof(ApiKey), typeof(Credentials.CredentialKeyRecord),
-        typeof(Core.Verification.Signal), typeof(Core.Enforcement.InspectionLead),
-        // A roster check is audited as its snapshot (who, file, counts), not row by row.
-        typeof(Core.Employers.Position), typeof(Core.Employers.RosterCheck), typeof(Core.Employers.RectificationItem),
-        typeof(Core.Institutions.QuestionnaireVersion), typeof(Core.Institutions.SelfCheckSubmission),
-    ];
-
     public static List<AuditEntry> Collect(ChangeTracker tracker, string actor, DateTimeOffset now)
     {
         var entries = new List<AuditEntry>();
         foreach (var entry in tracker.Entries())
         {
-            if (!Audited.Contains(entry.Metadata.ClrType)) continue;
+            if (!AuditMarkers.IsAudited(entry.Metadata.ClrType)) continue;
             var action = entry.State switch
             {
                 EntityState.Added => "create",

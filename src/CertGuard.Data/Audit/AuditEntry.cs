@@ -1,9 +1,12 @@
+using CertGuard.Core.Auditing;
+
 namespace CertGuard.Data.Audit;
 
 /// <summary>
 /// One entry of the append-only audit log. <see cref="Hash"/> covers the entry and the previous entry's hash,
 /// so editing or deleting any entry breaks the chain from there on.
 /// </summary>
+[NotAudited("the audit log itself, sealed in its hash chain")]
 public sealed class AuditEntry
 {
     public long Sequence { get; set; }

@@ -1,4 +1,5 @@
 using CertGuard.Core.Credentials;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Data.Credentials;
 
@@ -6,6 +7,7 @@ namespace CertGuard.Data.Credentials;
 /// A signing key kept by the platform: the public part as it is, the private part (PKCS#8) encrypted with the Data
 /// Protection API, whose keys live in the database too, never in the repository or in plain text.
 /// </summary>
+[Audited]
 public sealed class CredentialKeyRecord
 {
     public const string RootPurpose = "root";

@@ -2,7 +2,7 @@ using CertGuard.Core.Credentials;
 using CertGuard.Core.Regions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CertGuard.Data.Credentials;
 
@@ -10,13 +10,13 @@ namespace CertGuard.Data.Credentials;
 /// The platform's signing keys: the province root key (signs the trust list and status lists, ES256 so every verifier
 /// can check it) and one active key per issuing authority (ES256 or SM2, as configured), with rotation.
 /// </summary>
-public sealed class KeyRing(CertGuardDbContext db, IDataProtectionProvider protection, TimeProvider clock, IConfiguration configuration)
+public sealed class KeyRing(CertGuardDbContext db, IDataProtectionProvider protection, TimeProvider clock, IOptions<CredentialOptions> options)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("CertGuard.Credentials.PrivateKeys.v1");
 
     /// <summary>The algorithm an authority signs with: <c>Credentials:Algorithms:{code}</c>, else ES256.</summary>
     public CoseAlgorithm AlgorithmOf(string authority) =>
-        string.Equals(configuration[$"Credentials:Algorithms:{authority}"], "SM2", StringComparison.OrdinalIgnoreCase) ? CoseAlgorithm.Sm2Sm3 : CoseAlgorithm.ES256;
+        options.Value.Algorithms.TryGetValue(authority, out var algorithm) && string.Equals(algorithm, "SM2", StringComparison.OrdinalIgnoreCase) ? CoseAlgorithm.Sm2Sm3 : CoseAlgorithm.ES256;
 
     /// <summary>Creates a key; an active key of the same authority and purpose is rotated to verify-only.</summary>
     public async Task<CredentialKeyRecord> CreateAsync(CoseAlgorithm algorithm, string authority, string purpose, CancellationToken ct = default)

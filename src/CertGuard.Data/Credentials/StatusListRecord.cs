@@ -1,8 +1,10 @@
 using CertGuard.Core.Credentials;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Data.Credentials;
 
 /// <summary>One published revocation status list: 131,072 bits for one authority's certificates.</summary>
+[NotAudited("derived from the certificates' states, whose changes are audited; republished as a whole")]
 public sealed class StatusListRecord
 {
     private StatusListRecord()

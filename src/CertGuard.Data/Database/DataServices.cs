@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using CertGuard.Data.Settings;
 
 namespace CertGuard.Data.Database;
 
@@ -13,7 +15,10 @@ public static class DataServices
     {
         services.TryAddSingleton(TimeProvider.System);
         // Periods and windows are reference data the province office sets (section CertificateRules).
-        services.TryAddSingleton(configuration.GetSection("CertificateRules").Get<CertificateRules>() ?? CertificateRules.Order30);
+        services.AddSettings<CertificateRules>(CertificateRulesValidator.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateRules>, CertificateRulesValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CertificateRules>>().Value);
+        services.AddSettings<Credentials.CredentialOptions>(Credentials.CredentialOptions.Section);
         services.AddCertGuardDatabase(configuration);
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Credentials.KeyRing>();

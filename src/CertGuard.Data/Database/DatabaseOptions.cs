@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CertGuard.Data.Database;
 
 public enum DatabaseProvider
@@ -10,7 +12,7 @@ public enum DatabaseProvider
 /// The <c>Database</c> configuration section; as environment variables <c>Database__Provider</c> and
 /// <c>Database__ConnectionString</c>.
 /// </summary>
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IValidatableObject
 {
     public const string Section = "Database";
 
@@ -19,6 +21,14 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public string? ConnectionString { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enum.IsDefined(Provider))
+            yield return new ValidationResult("只能是 Sqlite 或 Postgres。", [nameof(Provider)]);
+        if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+            yield return new ValidationResult("Database:Provider 为 Postgres 时必须设置。", [nameof(ConnectionString)]);
+    }
 
     public string EffectiveConnectionString => ConnectionString is { Length: > 0 } s ? s
         : Provider == DatabaseProvider.Sqlite ? DefaultSqliteConnection

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using CertGuard.Data.Settings;
 
 namespace CertGuard.Data.Database;
 
@@ -10,6 +11,8 @@ public static class DatabaseServices
     /// <summary>Registers <see cref="CertGuardDbContext"/> on the configured provider.</summary>
     public static IServiceCollection AddCertGuardDatabase(this IServiceCollection services, IConfiguration configuration)
     {
+        // Bound like every section (and validated at start), but also read here: the provider decides what is registered.
+        services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connection = options.EffectiveConnectionString;
         services.AddSingleton(options);

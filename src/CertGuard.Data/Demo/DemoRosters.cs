@@ -1,3 +1,4 @@
+using CertGuard.Data.Accounts;
 using System.Text;
 using CertGuard.Core.Accounts;
 using CertGuard.Core.Certificates;
@@ -68,13 +69,14 @@ internal static class DemoRosters
         var log = new VerificationLog();
         var options = Options.Create(new EmployerOptions());
         // A first check six weeks ago, before two valid workers joined: the rate over time, and items now overdue.
-        var earlier = new RosterChecker(db, log, new Earlier(clock, TimeSpan.FromDays(45)), rules, options);
-        await earlier.CheckFileAsync(employers[0].Id, "员工花名册（初次自查）.csv", Csv(rows.Skip(2)), "gz.employer", ct);
-        var checker = new RosterChecker(db, log, clock, rules, options);
-        await checker.CheckFileAsync(employers[0].Id, "2026年员工花名册.csv", Csv(rows), "gz.employer", ct);
+        var earlier = new RosterChecker(db, log, new Earlier(clock, TimeSpan.FromDays(45)), rules, options, new SystemActor("gz.employer"));
+        await earlier.CheckFileAsync(employers[0].Id, "员工花名册（初次自查）.csv", Csv(rows.Skip(2)), ct);
+        // The demo employer's own account name, as if it had uploaded the rosters itself.
+        var checker = new RosterChecker(db, log, clock, rules, options, new SystemActor("gz.employer"));
+        await checker.CheckFileAsync(employers[0].Id, "2026年员工花名册.csv", Csv(rows), ct);
         var compliant = pool.Where(c => !used.Contains(c.Number) && State(c) == CertificateState.Valid).Take(3)
             .Select(c => (c.HolderName, c.Number, "")).ToList();
-        if (compliant.Count > 0) await checker.CheckFileAsync(employers[1].Id, "持证人员名单.csv", Csv(compliant), "demo", ct);
+        if (compliant.Count > 0) await new RosterChecker(db, log, clock, rules, options, new SystemActor("demo")).CheckFileAsync(employers[1].Id, "持证人员名单.csv", Csv(compliant), ct);
 
         // The checker queues its verification records for the web's log writer; here they are stored at once.
         var records = new List<VerificationRecord>();

@@ -5,6 +5,7 @@ using CertGuard.Core.Employers;
 using CertGuard.Core.Organisations;
 using CertGuard.Core.Time;
 using CertGuard.Core.Verification;
+using CertGuard.Data.Accounts;
 using CertGuard.Data.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,24 +20,24 @@ public sealed record RosterCheckResult(RosterCheck Check, IReadOnlyList<RosterRo
 /// per query, never one per row), keeps the roster as the employer's workforce with its compliance snapshot, opens and
 /// closes rectification items, all in one save, and then records every checked row in the verification log.
 /// </summary>
-public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules, IOptions<EmployerOptions> options)
+public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules, IOptions<EmployerOptions> options, IActor actor)
 {
     private EmployerOptions Options => options.Value;
 
     /// <param name="file">A seekable stream of the uploaded CSV or xlsx.</param>
-    public async Task<RosterCheckResult> CheckFileAsync(Guid organisationId, string fileName, Stream file, string actor, CancellationToken ct)
+    public async Task<RosterCheckResult> CheckFileAsync(Guid organisationId, string fileName, Stream file, CancellationToken ct)
     {
         var employer = await EmployerAsync(organisationId, ct);
         var lines = RosterFile.Read(file, Options.MaxRosterRows);
         var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         var candidates = RosterCandidates.FromLines(lines, positions.ToDictionary(p => p.Name, StringComparer.Ordinal), today);
-        var check = new RosterCheck(organisationId, employer.RegionCode, RosterCheckKind.Upload, Path.GetFileName(fileName), actor, clock.GetUtcNow());
+        var check = new RosterCheck(organisationId, employer.RegionCode, RosterCheckKind.Upload, Path.GetFileName(fileName), actor.Name, clock.GetUtcNow());
         return await RunAsync(check, candidates, today, ct);
     }
 
     /// <summary>Checks the current roster again against today's registry: the way a fixed worker shows in the rate.</summary>
-    public async Task<RosterCheckResult> RecheckAsync(Guid organisationId, string actor, CancellationToken ct)
+    public async Task<RosterCheckResult> RecheckAsync(Guid organisationId, CancellationToken ct)
     {
         var employer = await EmployerAsync(organisationId, ct);
         var current = await db.Set<RosterCheck>().AsNoTracking().SingleOrDefaultAsync(c => c.OrganisationId == organisationId && c.IsCurrent, ct)
@@ -45,7 +46,7 @@ public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, Ti
         var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToDictionaryAsync(p => p.Id, ct);
         var today = ChinaTime.Today(clock);
         var candidates = RosterCandidates.FromRows(rows, positions, today);
-        var check = new RosterCheck(organisationId, employer.RegionCode, RosterCheckKind.Recheck, current.FileName, actor, clock.GetUtcNow());
+        var check = new RosterCheck(organisationId, employer.RegionCode, RosterCheckKind.Recheck, current.FileName, actor.Name, clock.GetUtcNow());
         return await RunAsync(check, candidates, today, ct);
     }
 

@@ -6,6 +6,7 @@ using CertGuard.Core.Time;
 using CertGuard.Core.Verification;
 using CertGuard.Data.Verification;
 using Microsoft.EntityFrameworkCore;
+using CertGuard.Data.Accounts;
 
 namespace CertGuard.Data.Institutions;
 
@@ -24,9 +25,9 @@ public sealed record ReviewCheckResult(
 /// it; they learn the verdict on the one certificate the applicant hands them), and records the check in the
 /// verification log, which is its only record: a certificate that is not there becomes a signal for the city office.
 /// </summary>
-public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules)
+public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules, IActor actor)
 {
-    public async Task<ReviewCheckResult> CheckAsync(ReviewCheckInput input, Guid institutionId, string account, CancellationToken ct)
+    public async Task<ReviewCheckResult> CheckAsync(ReviewCheckInput input, Guid institutionId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ChinaTime.Today(clock);
@@ -43,7 +44,7 @@ public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, Ti
         var record = new VerificationRecord(now, VerificationChannel.ReviewCheck, judgement.Outcome, input.Number.Trim())
         {
             CertificateId = ledTo?.Id, RegionCode = ledTo?.RegionCode, ItemCode = input.ItemCode, CategoryCode = input.CategoryCode,
-            ClaimedFirstIssuedOn = input.ClaimedFirstIssuedOn, OrganisationId = institutionId, AccountName = account,
+            ClaimedFirstIssuedOn = input.ClaimedFirstIssuedOn, OrganisationId = institutionId, AccountName = actor.Name,
         };
         await log.RecordAsync(record, ct);
         return new ReviewCheckResult(judgement, findings, discrepancies, record);

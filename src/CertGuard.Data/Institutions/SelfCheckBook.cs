@@ -3,6 +3,7 @@ using CertGuard.Core.Accounts;
 using CertGuard.Core.Institutions;
 using CertGuard.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
+using CertGuard.Data.Accounts;
 
 namespace CertGuard.Data.Institutions;
 
@@ -13,7 +14,7 @@ public sealed record SelfCheckResult(Organisation Institution, SelfCheckSubmissi
 /// The self-check questionnaire and its answers. The questionnaire's first version is written when it is first
 /// needed; every edit publishes the next version; answers are kept, each with the version it answered.
 /// </summary>
-public sealed class SelfCheckBook(CertGuardDbContext db, TimeProvider clock)
+public sealed class SelfCheckBook(CertGuardDbContext db, TimeProvider clock, IActor actor)
 {
     public const string ConflictCode = "SELFCHECK-CONFLICT";
 
@@ -49,18 +50,18 @@ public sealed class SelfCheckBook(CertGuardDbContext db, TimeProvider clock)
     }
 
     /// <param name="seen">The version the editor saw: an edit of an older one is refused rather than merged.</param>
-    public async Task<QuestionnaireVersion> AddAsync(int seen, string? text, string? guidance, string by, CancellationToken ct) =>
-        await PublishAsync((await SeenAsync(seen, ct)).WithAdded(text, guidance, by, clock.GetUtcNow()), ct);
+    public async Task<QuestionnaireVersion> AddAsync(int seen, string? text, string? guidance, CancellationToken ct) =>
+        await PublishAsync((await SeenAsync(seen, ct)).WithAdded(text, guidance, actor.Name, clock.GetUtcNow()), ct);
 
-    public async Task<QuestionnaireVersion> EditAsync(int seen, string key, string? text, string? guidance, string by, CancellationToken ct) =>
-        await PublishAsync((await SeenAsync(seen, ct)).WithEdited(key, text, guidance, by, clock.GetUtcNow()), ct);
+    public async Task<QuestionnaireVersion> EditAsync(int seen, string key, string? text, string? guidance, CancellationToken ct) =>
+        await PublishAsync((await SeenAsync(seen, ct)).WithEdited(key, text, guidance, actor.Name, clock.GetUtcNow()), ct);
 
-    public async Task<QuestionnaireVersion> RetireAsync(int seen, string key, string by, CancellationToken ct) =>
-        await PublishAsync((await SeenAsync(seen, ct)).WithRetired(key, by, clock.GetUtcNow()), ct);
+    public async Task<QuestionnaireVersion> RetireAsync(int seen, string key, CancellationToken ct) =>
+        await PublishAsync((await SeenAsync(seen, ct)).WithRetired(key, actor.Name, clock.GetUtcNow()), ct);
 
     /// <summary>Answers the current version for the institution; an answer to an older version is refused.</summary>
     public async Task<SelfCheckSubmission> SubmitAsync(
-        Guid organisationId, int version, IReadOnlyDictionary<string, (bool Met, string? Note)> answers, string by, CancellationToken ct)
+        Guid organisationId, int version, IReadOnlyDictionary<string, (bool Met, string? Note)> answers, CancellationToken ct)
     {
         var institution = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
         if (institution is null || !InstitutionKinds.Contains(institution.Kind))
@@ -68,7 +69,7 @@ public sealed class SelfCheckBook(CertGuardDbContext db, TimeProvider clock)
         var current = await CurrentAsync(ct);
         if (version != current.Version)
             throw Refusal.Conflict("SELFCHECK-OUTDATED", ("version", current.Version));
-        var submission = SelfCheckSubmission.Answer(current, answers, institution.Id, institution.Kind, institution.RegionCode, by, clock.GetUtcNow());
+        var submission = SelfCheckSubmission.Answer(current, answers, institution.Id, institution.Kind, institution.RegionCode, actor.Name, clock.GetUtcNow());
         db.Add(submission);
         await db.SaveChangesAsync(ct);
         return submission;

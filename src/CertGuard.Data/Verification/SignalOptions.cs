@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CertGuard.Data.Verification;
 
 /// <summary>The <c>Verification:Signals</c> configuration section: the thresholds of each signal rule.</summary>
@@ -6,15 +8,20 @@ public sealed class SignalOptions
     public const string Section = "Verification:Signals";
 
     /// <summary>Checks by two employers this close together count as overlapping employment (转借/转让).</summary>
+    [Range(1, 3650)]
     public int SharedWithinDays { get; set; } = 180;
 
     /// <summary>Mismatching names for one real number, within <see cref="NameMismatchWithinDays"/>, that open a signal.</summary>
+    [Range(1, 3650)]
     public int NameMismatchThreshold { get; set; } = 1;
 
+    [Range(1, 3650)]
     public int NameMismatchWithinDays { get; set; } = 90;
 
     /// <summary>Not-found queries from one origin within <see cref="NotFoundBurstWindow"/> that open a signal.</summary>
+    [Range(1, 3650)]
     public int NotFoundBurstThreshold { get; set; } = 20;
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan NotFoundBurstWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using CertGuard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Scalar.AspNetCore;
 
 namespace CertGuard.Web.Infrastructure;
 
@@ -21,10 +19,9 @@ public static class WebServices
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddRazorPages(o =>
             {
-                // Pages live with their feature: Features/Registry/Index.cshtml is /registry.
+                // Pages live with their feature: Features/Registry/Index.cshtml is /registry. Their authorization is
+                // the feature module's (IFeatureModule.ConfigurePages); a page no module opens needs a signed-in account.
                 o.RootDirectory = "/Features";
-                o.Conventions.AuthorizeFolder("/Registry", AccountServices.RegistryPolicy);
-                o.Conventions.AuthorizeFolder("/Audit", AccountServices.AuditPolicy);
                 // Refusals on every page: the same status as the API, the text in the page's alert.
                 o.Conventions.ConfigureFilter(new RefusalPageFilter());
             })
@@ -37,12 +34,6 @@ public static class WebServices
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "CertGuard API";
-            document.Info.Description = "特种作业操作证综合治理平台 API。错误以 RFC 9457 problem details 返回，含稳定的 code 字段与中文说明。";
-            return Task.CompletedTask;
-        }));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -74,8 +65,6 @@ public static class WebServices
     public static WebApplication MapCertGuardPages(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("CertGuard API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPost("/culture", (HttpContext context, [FromForm] string culture, [FromForm] string? returnUrl) =>
         {
             var chosen = Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "zh-CN";
@@ -83,7 +72,7 @@ public static class WebServices
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

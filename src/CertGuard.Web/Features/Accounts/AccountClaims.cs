@@ -10,6 +10,9 @@ public static class AccountClaims
     public const string Organisation = "cg:org";
     public const string DisplayName = "cg:name";
 
+    /// <summary>Present when the request is authenticated by an API key (its prefix), not a browser session.</summary>
+    public const string ApiKey = "cg:api-key";
+
     public static AccessScope ToScope(this ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return AccessScope.Anonymous;
@@ -19,6 +22,9 @@ public static class AccountClaims
         Guid? organisation = Guid.TryParse(user.FindFirstValue(Organisation), out var id) ? id : null;
         return new AccessScope(role, region, organisation);
     }
+
+    /// <summary>The principal as an acting user, for authorization policies (feature services inject <see cref="Data.Accounts.IActor"/>).</summary>
+    public static Data.Accounts.IActor AsActor(this ClaimsPrincipal user) => new PrincipalActor(user);
 
     public static string DisplayNameOf(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";

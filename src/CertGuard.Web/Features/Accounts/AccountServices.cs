@@ -2,6 +2,7 @@ using CertGuard.Data;
 using CertGuard.Data.Accounts;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CertGuard.Web.Features.Accounts;
@@ -15,7 +16,7 @@ public static class AccountServices
     public static IServiceCollection AddCertGuardAccounts(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<IActor, HttpActor>();
+        services.AddActor(sp => new HttpActor(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddIdentity<Account, IdentityRole>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -62,6 +63,9 @@ public static class AccountServices
                     : IdentityConstants.ApplicationScheme);
 
         services.AddAuthorizationBuilder()
+            // Safe by default: a page or endpoint with no policy of its own needs a signed-in account; the public ones
+            // are marked anonymous on purpose (AllowAnonymous, a module's ConfigurePages), and a test lists them.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInOrNoEndpointRequirement()).Build())
             .AddPolicy(RegistryPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.ToScope().CanBrowseRegistry))
             .AddPolicy(AuditPolicy, p => p.RequireRole(Core.Accounts.Role.Auditor.Id, Core.Accounts.Role.ProvinceOffice.Id));
         return services;

@@ -35,6 +35,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var account = await users.FindByIdAsync(key.AccountId);
         if (account is null || await users.IsLockedOutAsync(account)) return AuthenticateResult.Fail("account unavailable");
         var principal = await principals.CreateAsync(account);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(AccountClaims.ApiKey, key.Prefix));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

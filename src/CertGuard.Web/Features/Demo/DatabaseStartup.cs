@@ -1,7 +1,9 @@
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using CertGuard.Data.Credentials;
 using CertGuard.Data.Database;
 using CertGuard.Data.Demo;
+using Microsoft.Extensions.Options;
 
 namespace CertGuard.Web.Features.Demo;
 
@@ -13,19 +15,19 @@ internal static class DatabaseStartup
 {
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateActorScope(SystemActor.Platform);
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
         await db.MigrateAsync();
         // The root key and one signing key per issuing authority, generated here on first start, never committed.
         await scope.ServiceProvider.GetRequiredService<KeyRing>().EnsureKeysAsync();
 
-        var demo = app.Configuration.GetSection("Demo");
-        if (!demo.GetValue("SeedWhenEmpty", true)) return;
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!demo.SeedWhenEmpty) return;
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        var lines = await seeder.SeedIfEmptyAsync(demo.GetValue("Certificates", 5000), demo.GetValue("RandomSeed", 20180710));
+        var lines = await seeder.SeedIfEmptyAsync(demo.Certificates, demo.RandomSeed);
         if (lines is null) return;
 
-        var file = Path.GetFullPath(demo["CredentialsFile"] ?? "data/demo-credentials.txt", app.Environment.ContentRootPath);
+        var file = Path.GetFullPath(demo.CredentialsFile, app.Environment.ContentRootPath);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllLinesAsync(file, lines);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);

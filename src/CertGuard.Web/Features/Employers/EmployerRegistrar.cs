@@ -17,14 +17,18 @@ public sealed record EmployerRegistration(EmployerDetails Details, string UserNa
 /// of its city approves it (or rejects it with a reason); a city office may also register an employer directly,
 /// approved at once. One registration per unified social credit code.
 /// </summary>
-public sealed class EmployerRegistrar(CertGuardDbContext db, UserManager<Account> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class EmployerRegistrar(CertGuardDbContext db, UserManager<Account> users, RoleManager<IdentityRole> roles, TimeProvider clock, IActor actor)
 {
     /// <summary>Locked "until" this while the registration waits: Identity has no other notion of a disabled account.</summary>
     public static readonly DateTimeOffset PendingLockout = new(2999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    /// <param name="office">The office registering the employer directly; null for self-registration.</param>
-    public async Task<Organisation> RegisterAsync(EmployerRegistration registration, AccessScope? office, string actor, CancellationToken ct)
+    /// <summary>
+    /// A signed-in actor is an office registering the employer directly (approved at once); an anonymous visitor
+    /// registers its own employer (pending), recorded as <c>self:</c> and the user name it chose.
+    /// </summary>
+    public async Task<Organisation> RegisterAsync(EmployerRegistration registration, CancellationToken ct)
     {
+        var office = actor.IsSignedIn ? actor.Scope : null;
         var details = registration.Details.Normalised();
         details.Validate();
         if (office is not null && (!EmployerAccess.IsOffice(office) || (office.CityCode is { } city && city != details.RegionCode)))
@@ -35,7 +39,8 @@ public sealed class EmployerRegistrar(CertGuardDbContext db, UserManager<Account
             throw Refusal.Conflict("EMPLOYER-USCC-TAKEN");
         await CheckPasswordAsync(registration.Password);
 
-        var organisation = Organisation.RegisterEmployer(details, byOffice: office is not null, actor, clock.GetUtcNow());
+        var organisation = Organisation.RegisterEmployer(details, byOffice: office is not null,
+            office is not null ? actor.Name : $"self:{userName}", clock.GetUtcNow());
         var account = new Account
         {
             UserName = userName, DisplayName = $"{details.Name} {details.ContactName}", RoleId = Role.Employer.Id, RegionCode = details.RegionCode,
@@ -58,26 +63,26 @@ public sealed class EmployerRegistrar(CertGuardDbContext db, UserManager<Account
     }
 
     /// <summary>Approves a pending registration the office oversees and unlocks its accounts; null when there is none.</summary>
-    public async Task<Organisation?> ApproveAsync(Guid id, AccessScope office, string actor, CancellationToken ct)
+    public async Task<Organisation?> ApproveAsync(Guid id, CancellationToken ct)
     {
-        if (await PendingAsync(id, office, ct) is not { } organisation) return null;
-        organisation.Approve(actor, clock.GetUtcNow());
+        if (await PendingAsync(id, ct) is not { } organisation) return null;
+        organisation.Approve(actor.Name, clock.GetUtcNow());
         foreach (var account in await db.Users.Where(u => u.OrganisationId == id).ToListAsync(ct)) account.LockoutEnd = null;
         await db.SaveChangesAsync(ct);
         return organisation;
     }
 
     /// <summary>Rejects a pending registration with a reason; its accounts stay locked. Null when there is none.</summary>
-    public async Task<Organisation?> RejectAsync(Guid id, string reason, AccessScope office, string actor, CancellationToken ct)
+    public async Task<Organisation?> RejectAsync(Guid id, string reason, CancellationToken ct)
     {
-        if (await PendingAsync(id, office, ct) is not { } organisation) return null;
-        organisation.Reject(reason, actor, clock.GetUtcNow());
+        if (await PendingAsync(id, ct) is not { } organisation) return null;
+        organisation.Reject(reason, actor.Name, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return organisation;
     }
 
-    private Task<Organisation?> PendingAsync(Guid id, AccessScope office, CancellationToken ct) =>
-        EmployerAccess.IsEmployer(office) ? Task.FromResult<Organisation?>(null)
+    private Task<Organisation?> PendingAsync(Guid id, CancellationToken ct) =>
+        actor.Scope is not { } office || EmployerAccess.IsEmployer(office) ? Task.FromResult<Organisation?>(null)
             : EmployerAccess.Overseen(db, office).SingleOrDefaultAsync(o => o.Id == id && o.Approval == OrganisationApproval.Pending, ct);
 
     private static void CheckUserName(string userName)

@@ -1,4 +1,5 @@
 using CertGuard.Data.Employers;
+using CertGuard.Data.Settings;
 
 namespace CertGuard.Web.Features.Employers;
 
@@ -7,7 +8,7 @@ public static class EmployerServices
 {
     public static IServiceCollection AddEmployers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EmployerOptions>().Bind(configuration.GetSection(EmployerOptions.Section));
+        services.AddSettings<EmployerOptions>(EmployerOptions.Section);
         services.AddEmployerPolicies();
         RegistrationLimit.AddTo(services);
         services.AddScoped<RosterChecker>();

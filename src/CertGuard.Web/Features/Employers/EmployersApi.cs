@@ -51,14 +51,14 @@ public static class EmployersApi
     {
         var details = new EmployerDetails(request.Name ?? "", request.CreditCode ?? "", request.City ?? user.ToScope().CityCode ?? "",
             request.Industry ?? "", request.ContactName ?? "", request.ContactPhone ?? "");
-        var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, request.UserName ?? "", request.Password ?? ""), user.ToScope(), user.Identity!.Name!, ct);
+        var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, request.UserName ?? "", request.Password ?? ""), ct);
         return TypedResults.Created($"/api/v1/compliance/employers/{organisation.Id}", EmployerResponse.From(organisation));
     }
 
     private static async Task<Results<Ok<EmployerResponse>, ProblemHttpResult>> ApproveAsync(Guid id, ClaimsPrincipal user, EmployerRegistrar registrar, CancellationToken ct)
     {
         if (user.ToScope().CityCode is null) return ProvinceReadsOnly();
-        var organisation = await registrar.ApproveAsync(id, user.ToScope(), user.Identity!.Name!, ct);
+        var organisation = await registrar.ApproveAsync(id, ct);
         return organisation is null ? NotPending() : TypedResults.Ok(EmployerResponse.From(organisation));
     }
 
@@ -66,7 +66,7 @@ public static class EmployersApi
         Guid id, RejectRequest request, ClaimsPrincipal user, EmployerRegistrar registrar, CancellationToken ct)
     {
         if (user.ToScope().CityCode is null) return ProvinceReadsOnly();
-        var organisation = await registrar.RejectAsync(id, request.Reason ?? "", user.ToScope(), user.Identity!.Name!, ct);
+        var organisation = await registrar.RejectAsync(id, request.Reason ?? "", ct);
         return organisation is null ? NotPending() : TypedResults.Ok(EmployerResponse.From(organisation));
     }
 

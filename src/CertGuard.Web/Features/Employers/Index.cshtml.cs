@@ -54,7 +54,7 @@ public sealed class IndexModel(ComplianceQuery query, EmployerRegistrar registra
     {
         var scope = User.ToScope();
         if (scope.Role != Role.CityOffice) return Forbid();
-        if (await registrar.ApproveAsync(id, scope, User.Identity!.Name!, ct) is null) return NotFound();
+        if (await registrar.ApproveAsync(id, ct) is null) return NotFound();
         Message = "Employers.Approved";
         return RedirectToPage();
     }
@@ -63,7 +63,7 @@ public sealed class IndexModel(ComplianceQuery query, EmployerRegistrar registra
     {
         var scope = User.ToScope();
         if (scope.Role != Role.CityOffice) return Forbid();
-        if (await registrar.RejectAsync(id, reason ?? "", scope, User.Identity!.Name!, ct) is null) return NotFound();
+        if (await registrar.RejectAsync(id, reason ?? "", ct) is null) return NotFound();
         Message = "Employers.Rejected";
         return RedirectToPage();
     }

@@ -58,22 +58,22 @@ public static class RectificationApi
             wanted = parsed;
         }
         var today = ChinaTime.Today(clock);
-        var items = await desk.ListAsync(user.ToScope(), new RectificationFilter(wanted, overdue == true, employer), ct);
+        var items = await desk.ListAsync(new RectificationFilter(wanted, overdue == true, employer), ct);
         return TypedResults.Ok(items.Select(i => ItemResponse.From(i, today)).ToList());
     }
 
     private static Task<Results<Ok<ItemResponse>, ProblemHttpResult>> ReportAsync(Guid id, TextRequest request, ClaimsPrincipal user, RectificationDesk desk, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(() => desk.ReportAsync(user.ToScope(), id, request.Text ?? "", user.Identity!.Name!, ct), clock);
+        ActAsync(() => desk.ReportAsync(id, request.Text ?? "", ct), clock);
 
     private static Task<Results<Ok<ItemResponse>, ProblemHttpResult>> ConfirmAsync(Guid id, TextRequest? request, ClaimsPrincipal user, RectificationDesk desk, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(() => desk.ConfirmAsync(user.ToScope(), id, request?.Text, user.Identity!.Name!, ct), clock);
+        ActAsync(() => desk.ConfirmAsync(id, request?.Text, ct), clock);
 
     private static Task<Results<Ok<ItemResponse>, ProblemHttpResult>> ReturnAsync(Guid id, TextRequest request, ClaimsPrincipal user, RectificationDesk desk, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(() => desk.ReturnAsync(user.ToScope(), id, request.Text ?? "", user.Identity!.Name!, ct), clock);
+        ActAsync(() => desk.ReturnAsync(id, request.Text ?? "", ct), clock);
 
     private static async Task<Results<Created<LeadResponse>, ProblemHttpResult>> LeadAsync(Guid id, ClaimsPrincipal user, RectificationDesk desk, CancellationToken ct)
     {
-        var lead = await desk.RaiseLeadAsync(user.ToScope(), id, user.Identity!.Name!, ct);
+        var lead = await desk.RaiseLeadAsync(id, ct);
         return lead is null ? NotFound() : TypedResults.Created($"/api/v1/rectifications/{id}", new LeadResponse(lead.Id, id, lead.RegionCode));
     }
 

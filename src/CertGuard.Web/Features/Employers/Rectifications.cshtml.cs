@@ -51,23 +51,23 @@ public sealed class RectificationsModel(RectificationDesk desk, CertGuardDbConte
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostReportAsync(Guid id, string? text, CancellationToken ct) =>
-        ActAsync(async s => await desk.ReportAsync(s, id, text ?? "", User.Identity!.Name!, ct), "Employers.Rectify.Reported", ct);
+        ActAsync(async () => await desk.ReportAsync(id, text ?? "", ct), "Employers.Rectify.Reported", ct);
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, string? text, CancellationToken ct) =>
-        ActAsync(async s => await desk.ConfirmAsync(s, id, text, User.Identity!.Name!, ct), "Employers.Rectify.Confirmed", ct);
+        ActAsync(async () => await desk.ConfirmAsync(id, text, ct), "Employers.Rectify.Confirmed", ct);
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, string? text, CancellationToken ct) =>
-        ActAsync(async s => await desk.ReturnAsync(s, id, text ?? "", User.Identity!.Name!, ct), "Employers.Rectify.Returned", ct);
+        ActAsync(async () => await desk.ReturnAsync(id, text ?? "", ct), "Employers.Rectify.Returned", ct);
 
     public Task<IActionResult> OnPostLeadAsync(Guid id, CancellationToken ct) =>
-        ActAsync(async s => await desk.RaiseLeadAsync(s, id, User.Identity!.Name!, ct) is null ? null : new object(), "Employers.Rectify.LeadRaised", ct);
+        ActAsync(async () => await desk.RaiseLeadAsync(id, ct) is null ? null : new object(), "Employers.Rectify.LeadRaised", ct);
 
     public bool MayLead(RectificationItem item) =>
         (IsEmployer || IsCityOffice) && item.LeadId is null && item.RequiredAction == RequiredAction.ReportSuspectedFake && !item.IsClosed;
 
-    private async Task<IActionResult> ActAsync(Func<AccessScope, Task<object?>> act, string done, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(Func<Task<object?>> act, string done, CancellationToken ct)
     {
-        if (await act(User.ToScope()) is null) return NotFound();
+        if (await act() is null) return NotFound();
         Message = done;
         return RedirectToPage(new { status = Status, overdue = Overdue ? "true" : null, employer = Employer });
     }
@@ -85,7 +85,7 @@ public sealed class RectificationsModel(RectificationDesk desk, CertGuardDbConte
         Today = ChinaTime.Today(clock);
         RectificationStatus? wanted = RectificationApi.TryParseStatus(Status, out var parsed) ? parsed : null;
         var open = string.Equals(Status, Active, StringComparison.OrdinalIgnoreCase);
-        Items = await desk.ListAsync(Scope, new RectificationFilter(open ? null : wanted, Overdue, Employer, OpenOnly: open), ct);
+        Items = await desk.ListAsync(new RectificationFilter(open ? null : wanted, Overdue, Employer, OpenOnly: open), ct);
         var ids = Items.Select(i => i.OrganisationId).Distinct().ToList();
         EmployerNames = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }

@@ -58,8 +58,7 @@ public sealed class RegisterModel(EmployerRegistrar registrar) : PageModel, ISho
     {
         if (!Allowed()) return Forbid();
         var details = new EmployerDetails(Name ?? "", CreditCode ?? "", OfficeCity ?? City ?? "", Industry ?? "", ContactName ?? "", ContactPhone ?? "");
-        var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, UserName ?? "", Password ?? ""),
-            ByOffice ? User.ToScope() : null, User.Identity?.Name ?? $"self:{UserName?.Trim()}", ct);
+        var organisation = await registrar.RegisterAsync(new EmployerRegistration(details, UserName ?? "", Password ?? ""), ct);
         Registered = organisation.Name;
         return Page();
     }

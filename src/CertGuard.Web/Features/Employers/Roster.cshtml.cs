@@ -50,7 +50,7 @@ public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, Ro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (result, refusal) = await RosterUploads.CheckAsync(checker, Own, Upload, User.Identity!.Name!, ct);
+        var (result, refusal) = await RosterUploads.CheckAsync(checker, Own, Upload, ct);
         if (refusal is { } r)
         {
             (ErrorCode, Error) = (r.Code, r.Message);
@@ -66,7 +66,7 @@ public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, Ro
 
     public async Task<IActionResult> OnPostRecheckAsync(CancellationToken ct)
     {
-        Check = RosterCheckResponse.From(await checker.RecheckAsync(Own, User.Identity!.Name!, ct));
+        Check = RosterCheckResponse.From(await checker.RecheckAsync(Own, ct));
         await LoadAsync(ct);
         return Page();
     }

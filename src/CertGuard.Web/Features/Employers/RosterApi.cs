@@ -46,7 +46,7 @@ public static class RosterApi
         if (!http.Request.HasFormContentType)
             return Problems.BadRequest("ROSTER-FILE-REQUIRED", "请以 multipart/form-data 上传名册文件（字段名 file）。");
         var form = await http.Request.ReadFormAsync(ct);
-        var (result, refusal) = await RosterUploads.CheckAsync(checker, EmployerAccess.OwnEmployer(user)!.Value, form.Files.GetFile("file"), user.Identity!.Name!, ct);
+        var (result, refusal) = await RosterUploads.CheckAsync(checker, EmployerAccess.OwnEmployer(user)!.Value, form.Files.GetFile("file"), ct);
         return refusal is { } r ? Problems.Create(r.Status, r.Code, r.Message) : TypedResults.Ok(RosterCheckResponse.From(result!));
     }
 
@@ -76,7 +76,7 @@ public static class RosterApi
     {
         if (await ForgedAsync(http, antiforgery))
             return Problems.BadRequest("ANTIFORGERY", "请求缺少有效的防伪令牌。");
-        return TypedResults.Ok(RosterCheckResponse.From(await checker.RecheckAsync(EmployerAccess.OwnEmployer(user)!.Value, user.Identity!.Name!, ct)));
+        return TypedResults.Ok(RosterCheckResponse.From(await checker.RecheckAsync(EmployerAccess.OwnEmployer(user)!.Value, ct)));
     }
 
     private static async Task<Results<Ok<List<WorkerReminder>>, ProblemHttpResult>> RemindersAsync(

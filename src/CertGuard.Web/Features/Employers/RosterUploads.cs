@@ -29,14 +29,14 @@ public static class RosterUploads
 
     /// <summary>Checks the file; a file that cannot be read becomes a refusal (the employer's own refusals propagate).</summary>
     public static async Task<(RosterCheckResult? Result, (int Status, string Code, string Message)? Refusal)> CheckAsync(
-        RosterChecker checker, Guid organisationId, IFormFile? file, string actor, CancellationToken ct)
+        RosterChecker checker, Guid organisationId, IFormFile? file, CancellationToken ct)
     {
         var refusal = Refusal(file);
         if (file is null || refusal is not null) return (null, refusal);
         try
         {
             await using var stream = file.OpenReadStream();
-            return (await checker.CheckFileAsync(organisationId, file.FileName, stream, actor, ct), null);
+            return (await checker.CheckFileAsync(organisationId, file.FileName, stream, ct), null);
         }
         catch (RosterFileException e)
         {

@@ -42,5 +42,5 @@ public sealed class ChangeFeed(CertGuardDbContext db)
 
     /// <summary>The platform itself (daily job, command line) or an officer; officers' names stay here.</summary>
     public static string ActorKind(string actor) =>
-        actor == SystemActor.Platform.Name || actor.StartsWith("cli:", StringComparison.Ordinal) ? "system" : "officer";
+        SystemActor.IsSystemName(actor) ? "system" : "officer";
 }

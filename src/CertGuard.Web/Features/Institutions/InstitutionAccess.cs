@@ -29,8 +29,6 @@ public static class InstitutionAccess
     public static Guid Own(ClaimsPrincipal user) =>
         user.ToScope().OrganisationId ?? throw new InvalidOperationException("An institution account without an organisation.");
 
-    public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
-
     /// <summary>
     /// Whose self-checks the account reads: an institution only its own; a city office its city's; the province office
     /// every city's, or the one it asks for. Null <c>City</c> means the whole province.

@@ -35,13 +35,13 @@ public sealed class QuestionnaireModel(SelfCheckBook book) : PageModel, IShowsRe
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAddAsync(int version, string? text, string? guidance, CancellationToken ct) =>
-        EditAsync(() => book.AddAsync(version, text, guidance, InstitutionAccess.Actor(User), ct), ct);
+        EditAsync(() => book.AddAsync(version, text, guidance, ct), ct);
 
     public Task<IActionResult> OnPostEditAsync(int version, string key, string? text, string? guidance, CancellationToken ct) =>
-        EditAsync(() => book.EditAsync(version, key, text, guidance, InstitutionAccess.Actor(User), ct), ct);
+        EditAsync(() => book.EditAsync(version, key, text, guidance, ct), ct);
 
     public Task<IActionResult> OnPostRetireAsync(int version, string key, CancellationToken ct) =>
-        EditAsync(() => book.RetireAsync(version, key, InstitutionAccess.Actor(User), ct), ct);
+        EditAsync(() => book.RetireAsync(version, key, ct), ct);
 
     private async Task<IActionResult> EditAsync(Func<Task<QuestionnaireVersion>> publish, CancellationToken ct)
     {

@@ -49,7 +49,7 @@ public sealed class ReviewCheckModel(ReviewChecker checker, TimeProvider clock, 
         }
         else
         {
-            var result = await checker.CheckAsync(input, InstitutionAccess.Own(User), InstitutionAccess.Actor(User), ct);
+            var result = await checker.CheckAsync(input, InstitutionAccess.Own(User), ct);
             Result = ReviewCheckResponse.From(result, input.Number, clock, rules, labels);
             await LoadAsync(ct, result.Logged);
             return Page();

@@ -31,7 +31,7 @@ public static class ReviewCheckApi
         CancellationToken ct)
     {
         if (form.TryRead(ChinaTime.Today(clock), out var input) is { } problem) return problem;
-        var result = await checker.CheckAsync(input, InstitutionAccess.Own(user), InstitutionAccess.Actor(user), ct);
+        var result = await checker.CheckAsync(input, InstitutionAccess.Own(user), ct);
         return TypedResults.Ok(ReviewCheckResponse.From(result, input.Number, clock, rules, labels));
     }
 

@@ -59,7 +59,7 @@ public sealed class SelfCheckModel(SelfCheckBook book) : PageModel, IShowsRefusa
             if (met is { } m) Met[key] = m;
             if (note.Length > 0) Notes[key] = note;
         }
-        await book.SubmitAsync(InstitutionAccess.Own(User), version, new SelfCheckRequest(version, answers).Collect(), InstitutionAccess.Actor(User), ct);
+        await book.SubmitAsync(InstitutionAccess.Own(User), version, new SelfCheckRequest(version, answers).Collect(), ct);
         Submitted = true;
         return RedirectToPage();
     }

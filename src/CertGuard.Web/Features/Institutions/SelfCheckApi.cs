@@ -28,13 +28,13 @@ public static class SelfCheckApi
 
         var questions = questionnaire.MapGroup("/questions").RequireAuthorization(InstitutionAccess.EditorPolicy);
         questions.MapPost("/", (QuestionRequest r, SelfCheckBook book, ClaimsPrincipal user, CancellationToken ct) =>
-            Publish(r.Version, v => book.AddAsync(v, r.Text, r.Guidance, InstitutionAccess.Actor(user), ct)))
+            Publish(r.Version, v => book.AddAsync(v, r.Text, r.Guidance, ct)))
             .WithSummary("省安委办新增问题（version 为编辑时看到的版本），发布新版本");
         questions.MapPut("/{key}", (string key, QuestionRequest r, SelfCheckBook book, ClaimsPrincipal user, CancellationToken ct) =>
-            Publish(r.Version, v => book.EditAsync(v, key, r.Text, r.Guidance, InstitutionAccess.Actor(user), ct)))
+            Publish(r.Version, v => book.EditAsync(v, key, r.Text, r.Guidance, ct)))
             .WithSummary("省安委办修改问题，发布新版本；已提交的答卷保留原版本");
         questions.MapDelete("/{key}", (string key, int? version, SelfCheckBook book, ClaimsPrincipal user, CancellationToken ct) =>
-            Publish(version, v => book.RetireAsync(v, key, InstitutionAccess.Actor(user), ct)))
+            Publish(version, v => book.RetireAsync(v, key, ct)))
             .WithSummary("省安委办停用问题（?version=），发布新版本");
 
         group.MapPost("/self-checks", SubmitAsync).RequireAuthorization(InstitutionAccess.SelfPolicy)
@@ -65,7 +65,7 @@ public static class SelfCheckApi
         SelfCheckRequest request, SelfCheckBook book, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Version is not { } version) return Problems.BadRequest("SELFCHECK-VERSION-REQUIRED", "请注明作答的问卷版本（version）。");
-        var submission = await book.SubmitAsync(InstitutionAccess.Own(user), version, request.Collect(), InstitutionAccess.Actor(user), ct);
+        var submission = await book.SubmitAsync(InstitutionAccess.Own(user), version, request.Collect(), ct);
         return TypedResults.Ok(SelfCheckView.From(submission));
     }
 

@@ -1,7 +1,9 @@
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using CertGuard.Data.Reviews;
 using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace CertGuard.Web.Features.Reminders;
 
@@ -16,21 +18,25 @@ public sealed class OverdueReviewOptions
     /// <summary>The time of day, China Standard Time, of the daily run: just after midnight makes yesterday's due dates overdue.</summary>
     public TimeOnly RunAt { get; set; } = new(0, 5);
 
+    [Range(1, 100_000)]
     public int BatchSize { get; set; } = OverdueReviews.DefaultBatchSize;
 
     /// <summary>After a failed run (database unreachable …), try again this soon rather than a day later.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>
 /// The daily job: at start, then every day at <see cref="OverdueReviewOptions.RunAt"/> (UTC+8), marks overdue
-/// certificates invalid as the platform (<see cref="Data.Accounts.SystemActor"/>: outside a request the web actor is the
-/// platform). Several instances may run it at once: a certificate two runs both mark is saved by one, and the other's
-/// batch retries.
+/// certificates invalid as <see cref="Actor"/>. Several instances may run it at once: a certificate two runs both mark
+/// is saved by one, and the other's batch retries.
 /// </summary>
 public sealed class OverdueReviewJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OverdueReviewOptions> options, ILogger<OverdueReviewJob> log)
     : BackgroundService
 {
+    /// <summary>Who the audit log names for the job's changes.</summary>
+    public static readonly SystemActor Actor = SystemActor.Job("reviews.mark-overdue");
+
     private int _completedRuns;
 
     /// <summary>How many runs have finished (successfully or not) since the job started.</summary>
@@ -51,7 +57,7 @@ public sealed class OverdueReviewJob(IServiceScopeFactory scopes, TimeProvider c
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateActorScope(Actor);
             var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
             var run = await new OverdueReviews(db, clock).RunAsync(ChinaTime.Today(clock), options.Value.BatchSize, ct);
             LastRun = run;

@@ -8,6 +8,7 @@ using CertGuard.Web.Features.Accounts;
 using CertGuard.Web.Features.Registry;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CertGuard.Data.Settings;
 
 namespace CertGuard.Web.Features.Reminders;
 
@@ -35,7 +36,7 @@ public static class RemindersApi
             var scope = c.User.ToScope();
             return scope.CanBrowseRegistry && Readers.Contains(scope.Role);
         }));
-        services.AddOptions<OverdueReviewOptions>().Bind(configuration.GetSection(OverdueReviewOptions.Section));
+        services.AddSettings<OverdueReviewOptions>(OverdueReviewOptions.Section);
         services.AddHostedService<OverdueReviewJob>();
         return services;
     }

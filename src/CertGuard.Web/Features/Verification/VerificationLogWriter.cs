@@ -1,5 +1,6 @@
 using CertGuard.Core.Verification;
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using CertGuard.Data.Verification;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,9 @@ public sealed class VerificationLogWriter(
     private readonly bool _discard = options.Value.DiscardForLoadMeasurement;
 
     public const int BatchSize = 1000;
+
+    /// <summary>Who the audit log names for the signals the writer raises.</summary>
+    public static readonly SystemActor Actor = SystemActor.Job("verification.log");
 
     // Under load, a short wait lets a batch fill; a lone check is stored within this delay.
     private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
@@ -58,7 +62,7 @@ public sealed class VerificationLogWriter(
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateActorScope(Actor);
                 if (!_discard) await VerificationLogStore.StoreAsync(scope.ServiceProvider.GetRequiredService<CertGuardDbContext>(), batch, ct);
             }
             catch (Exception ex) when (retry && ex is not OperationCanceledException)
@@ -84,7 +88,7 @@ public sealed class VerificationLogWriter(
 
     private async Task FindSignalsAsync(IReadOnlyList<VerificationRecord> batch, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateActorScope(Actor);
         await scope.ServiceProvider.GetRequiredService<SignalDetector>().ExamineAsync(batch, ct);
     }
 }

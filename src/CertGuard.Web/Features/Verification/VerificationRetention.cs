@@ -1,7 +1,9 @@
 using CertGuard.Core.Verification;
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace CertGuard.Web.Features.Verification;
 
@@ -12,8 +14,10 @@ public sealed class VerificationLogOptions
 
     /// <summary>
     /// How long checks are kept (PIPL: no longer than the purpose needs). Two years covers a certificate's review cycle
-    /// twice over; the database refuses to delete entries younger than <see cref="MinimumRetentionDays"/> whatever this says.
+    /// twice over; fewer than <see cref="MinimumRetentionDays"/> stops the host at start, and the database refuses to delete
+    /// entries younger than that whatever this says.
     /// </summary>
+    [Range(MinimumRetentionDays, 36_500)]
     public int RetentionDays { get; set; } = 730;
 
     public const int MinimumRetentionDays = 30;
@@ -22,6 +26,7 @@ public sealed class VerificationLogOptions
     public int EffectiveRetentionDays => Math.Max(RetentionDays, MinimumRetentionDays);
 
     /// <summary>How often the purge of expired entries runs.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan PurgeEvery { get; set; } = TimeSpan.FromHours(24);
 
     public bool PurgeEnabled { get; set; } = true;
@@ -41,7 +46,7 @@ public sealed class VerificationRetention(IServiceScopeFactory scopes, TimeProvi
     {
         var days = options.Value.EffectiveRetentionDays;
         var before = clock.GetUtcNow().AddDays(-days);
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateActorScope(SystemActor.Job("verification.retention"));
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
         var purged = await db.VerificationLog.Where(r => r.At < before).ExecuteDeleteAsync(ct);
         if (purged > 0) logger.LogInformation("Verification log: {Count} entries older than {Days} days purged", purged, days);

@@ -1,5 +1,5 @@
+using CertGuard.Data.Settings;
 using CertGuard.Data.Verification;
-using CertGuard.Web.Features.Verification.Signals;
 
 namespace CertGuard.Web.Features.Verification;
 
@@ -10,12 +10,11 @@ public static class VerificationServices
         services.AddSingleton<VerificationLog>();
         services.AddSingleton<VerificationLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VerificationLogWriter>());
-        services.Configure<VerificationLogOptions>(configuration.GetSection(VerificationLogOptions.Section));
+        services.AddSettings<VerificationLogOptions>(VerificationLogOptions.Section);
         services.AddSingleton<VerificationRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<VerificationRetention>());
-        services.Configure<SignalOptions>(configuration.GetSection(SignalOptions.Section));
+        services.AddSettings<SignalOptions>(SignalOptions.Section);
         services.AddScoped<SignalDetector>();
-        services.AddSignalDesk();
         return services;
     }
 }

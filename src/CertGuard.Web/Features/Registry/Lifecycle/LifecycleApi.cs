@@ -1,6 +1,7 @@
 using CertGuard.Core;
 using CertGuard.Core.Certificates;
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -55,11 +56,12 @@ public static class LifecycleApi
 
     /// <summary>What every action endpoint needs, bound from the request's services.</summary>
     internal sealed class Act(CertificateLifecycle lifecycle, CertGuardDbContext db, TimeProvider clock, CertificateRules rules,
-        CertificateLabels labels, IHttpContextAccessor http)
+        CertificateLabels labels, IActor actor)
     {
         public CertificateLifecycle Lifecycle => lifecycle;
 
-        public System.Security.Claims.ClaimsPrincipal User => http.HttpContext!.User;
+        /// <summary>The acting user, whose officer <see cref="LifecycleOfficer.Require(IActor)"/> finds.</summary>
+        public IActor User => actor;
 
         public async Task<Results<Ok<CertificateDetail>, ProblemHttpResult>> RunAsync(
             Func<CertificateLifecycle, LifecycleOfficer, Task<Certificate?>> action)

@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Credentials;
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Verification.PublicQuery;
@@ -75,7 +76,7 @@ public sealed class MemoryCertificateLookup(IServiceScopeFactory scopes, ILogger
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateActorScope(SystemActor.Job("public-query.preload"));
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
         var rows = await DatabaseCertificateLookup.Rows(db).ToListAsync(cancellationToken);
         _rows = rows.GroupBy(r => r.Number).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CertGuard.Web.Features.Verification.PublicQuery;
 
 /// <summary>The <c>PublicQuery</c> configuration section. Defaults are the documented production values (docs/public-query.md).</summary>
@@ -9,6 +11,7 @@ public sealed class PublicQueryOptions
     /// The address the province publishes for its official query. The page states it so that a visitor can compare it
     /// with the address bar; fake query sites live on look-alike addresses.
     /// </summary>
+    [Required, Url]
     public string OfficialAddress { get; set; } = "https://certguard.gd.gov.cn/query";
 
     /// <summary>
@@ -43,8 +46,10 @@ public sealed class PublicQueryLimits
 /// <summary>A token bucket: <see cref="Burst"/> queries at once, refilled at <see cref="PermitsPerMinute"/>.</summary>
 public sealed class RateLimit
 {
+    [Range(1, 1_000_000)]
     public int PermitsPerMinute { get; set; }
 
+    [Range(1, 1_000_000)]
     public int Burst { get; set; }
 }
 
@@ -54,14 +59,18 @@ public sealed class ChallengeOptions
     /// Leading zero bits the SHA-256 of challenge and answer must have: 16 is about 65,000 hashes, a second or two in a
     /// phone's browser. Each bit doubles the work.
     /// </summary>
+    [Range(1, 32)]
     public int Difficulty { get; set; } = 16;
 
     /// <summary>How long an issued challenge may be answered.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Queries a solved challenge allows beyond the client's limit.</summary>
+    [Range(1, 10_000)]
     public int PassQueries { get; set; } = 20;
 
     /// <summary>How long those queries may be used.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan PassLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -94,14 +94,14 @@ public sealed class PublicQueryService(ICertificateLookup lookup, VerificationLo
     public static VerificationRecord Record(DateTimeOffset at, VerificationOutcome outcome, string? numberAsked, HttpContext http,
         PublicCertificateRow? row, VerificationChannel channel = VerificationChannel.PublicQuery, string? itemCode = null)
     {
-        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        var actor = http.User.AsActor();
         return new VerificationRecord(at, channel, outcome, numberAsked)
         {
             CertificateId = row?.Id,
             RegionCode = row?.RegionCode,
             ItemCode = itemCode,
-            OrganisationId = signedIn ? http.User.ToScope().OrganisationId : null,
-            AccountName = signedIn ? http.User.Identity!.Name : null,
+            OrganisationId = actor.IsSignedIn ? actor.OrganisationId : null,
+            AccountName = actor.IsSignedIn ? actor.Name : null,
             Origin = ClientOrigin.Of(http.Connection.RemoteIpAddress),
         };
     }

@@ -1,12 +1,14 @@
+using CertGuard.Data.Settings;
+
 namespace CertGuard.Web.Features.Verification.PublicQuery;
 
 public static class PublicQueryServices
 {
     public static IServiceCollection AddPublicQuery(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(PublicQueryOptions.Section);
-        services.Configure<PublicQueryOptions>(section);
-        if (section.GetValue<LookupSource>(nameof(PublicQueryOptions.Source)) == LookupSource.Memory)
+        services.AddSettings<PublicQueryOptions>(PublicQueryOptions.Section);
+        // Which lookup is registered is decided here, so this one value is read before the options exist.
+        if (configuration.GetSection(PublicQueryOptions.Section).GetValue<LookupSource>(nameof(PublicQueryOptions.Source)) == LookupSource.Memory)
         {
             services.AddSingleton<MemoryCertificateLookup>();
             services.AddHostedService(sp => sp.GetRequiredService<MemoryCertificateLookup>());

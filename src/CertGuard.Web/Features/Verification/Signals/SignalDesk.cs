@@ -4,7 +4,7 @@ using CertGuard.Core.Enforcement;
 using CertGuard.Core.Holders;
 using CertGuard.Core.Verification;
 using CertGuard.Data;
-using CertGuard.Web.Features.Accounts;
+using CertGuard.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +15,7 @@ namespace CertGuard.Web.Features.Verification.Signals;
 /// office of the signal's own region dismisses it with a reason or turns it into an inspection lead. The province
 /// office reads every city's queue and works the signals no city could be told for.
 /// </summary>
-public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpContextAccessor http, IStringLocalizer<SharedResource> texts)
+public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IActor actor, IStringLocalizer<SharedResource> texts)
 {
     public const string Policy = "signals";
     public const int PageSize = 50;
@@ -44,7 +44,7 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpC
     public async Task<SignalView> DismissAsync(Guid id, string? reason, CancellationToken ct)
     {
         var signal = await MineAsync(id, ct);
-        signal.Dismiss(reason ?? "", Actor, clock.GetUtcNow());
+        signal.Dismiss(reason ?? "", actor.Name, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return View(signal);
     }
@@ -54,25 +54,23 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpC
         var signal = await MineAsync(id, ct);
         var now = clock.GetUtcNow();
         var summary = $"{Label(signal.Kind)}：{signal.Evidence}" + (string.IsNullOrWhiteSpace(note) ? "" : $"（{note.Trim()}）");
-        var lead = new InspectionLead(signal.RegionCode, "signal", summary, Actor, now)
+        var lead = new InspectionLead(signal.RegionCode, "signal", summary, actor.Name, now)
         {
             SignalId = signal.Id, CertificateId = signal.CertificateId,
             CertificateNumber = signal.Kind == SignalKind.NotFoundBurst ? null : signal.Subject,
         };
-        signal.TurnIntoLead(lead.Id, note, Actor, now);
+        signal.TurnIntoLead(lead.Id, note, actor.Name, now);
         db.InspectionLeads.Add(lead);
         await db.SaveChangesAsync(ct);
         return (View(signal), lead);
     }
-
-    private string Actor => http.HttpContext?.User.Identity?.Name ?? "system";
 
     /// <summary>A signal the account may act on: visible to it (else not found) and of its own region (else forbidden).</summary>
     private async Task<Signal> MineAsync(Guid id, CancellationToken ct)
     {
         var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == id, ct)
                      ?? throw Refusal.NotFound("SIGNAL-NOT-FOUND");
-        var scope = http.HttpContext?.User.ToScope() ?? AccessScope.Anonymous;
+        var scope = actor.Scope ?? AccessScope.Anonymous;
         if (!MayAct(scope, signal.RegionCode))
             throw Refusal.Forbidden("SIGNAL-OTHER-REGION");
         return signal;

@@ -1,0 +1,82 @@
+using CertGuard.Core.Accounts;
+using CertGuard.Core.Certificates;
+using CertGuard.Core.Employers;
+using CertGuard.Core.Enforcement;
+using CertGuard.Core.Institutions;
+using CertGuard.Core.Verification;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Data;
+
+/// <summary>The names of the scope query filters, for <c>IgnoreQueryFilters([ScopeFilters.Region])</c> where one is lifted on purpose.</summary>
+public static class ScopeFilters
+{
+    /// <summary>A city account sees its city's rows only.</summary>
+    public const string Region = "scope-region";
+
+    /// <summary>An organisation account (employer, institution) sees its own organisation's rows only.</summary>
+    public const string Organisation = "scope-organisation";
+
+    /// <summary>The registry is closed to roles that do not browse it (institutions, the public).</summary>
+    public const string Registry = "scope-registry";
+
+    /// <summary>Signals and leads are the offices' and enforcement's work: organisations and the public never read them.</summary>
+    public const string Cases = "scope-cases";
+}
+
+// Every region- or organisation-scoped entity is filtered here by the acting account's scope (DESIGN §2: scope is
+// enforced in the data layer). The platform itself (jobs, the CLI, start-up: a null scope) sees everything.
+// Not filtered, on purpose: organisations (reference data every role reads: authority names, the employer a
+// certificate names; who oversees which employer is EmployerAccess's rule), the verification log (the holder reads
+// the checks of a certificate by its QR, officials by the certificate they may see), keys, status lists,
+// questionnaire versions, accounts and API keys (read by sign-in before any scope exists; the keys API lists the
+// caller's own) and the audit log (its own page and policy).
+public abstract partial class CertGuardDbContext
+{
+    // Read by the query filters at each query, so a context made before sign-in completes still filters by the
+    // account that is signed in when it queries. EF parameterises them per context instance.
+    private bool RegistryDenied => _actor.Scope is { CanBrowseRegistry: false };
+
+    private string? ScopeCity => _actor.Scope?.CityCode;
+
+    private Guid? ScopeOwnOrganisation => _actor.Scope?.OwnOrganisationId;
+
+    private bool OrganisationReach => _actor.Scope is { Role.Reach: RoleReach.Organisation };
+
+    // Compared only when OrganisationReach: an organisation account without an organisation matches nothing.
+    private Guid? ScopeOrganisationId => _actor.Scope?.OrganisationId;
+
+    private void ApplyScopeFilters(ModelBuilder builder)
+    {
+        builder.Entity<Certificate>()
+            .HasQueryFilter(ScopeFilters.Registry, c => !RegistryDenied)
+            .HasQueryFilter(ScopeFilters.Region, c => ScopeCity == null || c.RegionCode == ScopeCity)
+            // An employer sees its own workers' certificates whichever city issued them.
+            .HasQueryFilter(ScopeFilters.Organisation, c => ScopeOwnOrganisation == null || c.EmployerId == ScopeOwnOrganisation);
+
+        builder.Entity<Signal>()
+            .HasQueryFilter(ScopeFilters.Cases, s => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity);
+        builder.Entity<InspectionLead>()
+            .HasQueryFilter(ScopeFilters.Cases, l => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, l => ScopeCity == null || l.RegionCode == ScopeCity);
+
+        // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
+        builder.Entity<SelfCheckSubmission>()
+            .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity)
+            .HasQueryFilter(ScopeFilters.Organisation, s => !OrganisationReach || s.OrganisationId == ScopeOrganisationId);
+
+        // An employer's own self-inspection: its positions, roster checks and rows, rectification items. A city reads
+        // its city's employers' checks and items; which roles may work them is the desks' rule.
+        builder.Entity<Position>()
+            .HasQueryFilter(ScopeFilters.Organisation, p => !OrganisationReach || p.OrganisationId == ScopeOrganisationId);
+        builder.Entity<RosterRow>()
+            .HasQueryFilter(ScopeFilters.Organisation, r => !OrganisationReach || r.OrganisationId == ScopeOrganisationId);
+        builder.Entity<RosterCheck>()
+            .HasQueryFilter(ScopeFilters.Region, c => ScopeCity == null || c.RegionCode == ScopeCity)
+            .HasQueryFilter(ScopeFilters.Organisation, c => !OrganisationReach || c.OrganisationId == ScopeOrganisationId);
+        builder.Entity<RectificationItem>()
+            .HasQueryFilter(ScopeFilters.Region, i => ScopeCity == null || i.RegionCode == ScopeCity)
+            .HasQueryFilter(ScopeFilters.Organisation, i => !OrganisationReach || i.OrganisationId == ScopeOrganisationId);
+    }
+}
