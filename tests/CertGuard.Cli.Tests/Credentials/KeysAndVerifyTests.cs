@@ -165,6 +165,11 @@ public abstract class KeysAndVerifyTests(DatabaseProvider provider) : IAsyncLife
             Assert.True(oldRun.ExitCode == 1, oldRun.ToString());
             Assert.Equal("CG1-REVOKED", JsonDocument.Parse(oldRun.Stdout).RootElement.GetProperty("code").GetString());
 
+            // Against the database, the registry names it: not the current card.
+            var online = await RunAsync("verify", "--qr", oldQr);
+            Assert.True(online.ExitCode == 1, online.ToString());
+            Assert.Equal("CG1-REGISTRY-SUPERSEDED", JsonDocument.Parse(online.Stdout).RootElement.GetProperty("code").GetString());
+
             var newFiles = await PublishAsync(fresh.StatusListId!);
             var newRun = await CliRun.RunAsync("verify", "--qr", newQr, "--trust", newFiles.TrustList, "--root", newFiles.Root, "--status", newFiles.StatusList, "--offline");
             Assert.True(newRun.ExitCode == 0, newRun.ToString());
