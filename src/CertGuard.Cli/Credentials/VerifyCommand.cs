@@ -56,6 +56,12 @@ internal static class VerifyCommand
                 statusChecked = true;
                 result = Cg1Codec.Verify(text, trustList.Resolver(), instant,
                     (id, index) => lists.TryGetValue(id, out var l) ? (l[index] ? StatusOutcome.Revoked : StatusOutcome.Good) : StatusOutcome.Unavailable, profile);
+                // With the registry at hand, a genuine card that is no longer the current one says so (as the server does),
+                // rather than only "revoked" for the retired place of a re-issued or replaced card.
+                if (result.Claims is { } claims && (result.Valid || result.Code == "CG1-REVOKED")
+                    && await db.Certificates.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(c => c.Number == claims.Number && c.ItemCode == claims.Item, ct) is { } current
+                    && !CredentialIssuer.IsCurrent(claims, current))
+                    result = VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-SUPERSEDED", "二维码与登记库中的现行证书不一致（已换发或信息已变更），请以登记库为准。", claims);
             }
             await stdout.WriteLineAsync(JsonSerializer.Serialize(new
             {

@@ -12,6 +12,8 @@ public sealed partial class Certificate
         if (NextReviewDue >= ValidTo)
         {
             StartValidity(ValidTo.AddDays(1), rules);
+            // 换证: a new card with the new dates; the old one stops verifying.
+            ReleaseStatusEntry();
             Record(CertificateEventKind.ReviewPassed, on, actor, null, note, clock);
             Record(CertificateEventKind.Renewed, on, actor, null, $"有效期延至{ValidTo:yyyy-MM-dd}", clock);
             return;
@@ -85,6 +87,8 @@ public sealed partial class Certificate
     public void Reissue(string actor, TimeProvider clock, string? note = null)
     {
         EnsureLive();
+        // The lost card must stop verifying: whoever finds it could pass for the holder.
+        ReleaseStatusEntry();
         Record(CertificateEventKind.Reissued, ChinaTime.Today(clock), actor, "Lost", note, clock);
     }
 
@@ -92,6 +96,7 @@ public sealed partial class Certificate
     public void Replace(string? newHolderName, string actor, TimeProvider clock, string? note = null)
     {
         EnsureLive();
+        ReleaseStatusEntry();
         var details = note;
         if (!string.IsNullOrWhiteSpace(newHolderName) && newHolderName.Trim() != HolderName)
         {

@@ -53,6 +53,8 @@ public sealed partial class Certificate
         Status = CertificateStatus.Active;
         StatusChangedOn = null;
         StatusReason = null;
+        // The ended card keeps its bit set on its old place: a revoked card must not verify again offline.
+        ReleaseStatusEntry();
         StartValidity(request.IssuedOn, rules);
         Record(CertificateEventKind.Issued, request.IssuedOn, request.Actor, null, $"原证已于{ended:yyyy-MM-dd}终止，重新考核合格发证", clock);
     }

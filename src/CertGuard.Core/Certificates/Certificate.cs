@@ -120,12 +120,26 @@ public sealed partial class Certificate
         return item;
     }
 
-    /// <summary>Gives the certificate its place on a status list; once given, it never moves.</summary>
+    /// <summary>
+    /// Gives the certificate its place on a status list. It keeps it until a new card is made (补发, 更换, 换证, a new
+    /// issue after the old one ended): then <see cref="ReleaseStatusEntry"/> gives the place up and the next save
+    /// assigns a fresh one.
+    /// </summary>
     public void AssignStatusEntry(string listId, int index)
     {
         if (StatusListId is not null) throw Refusal.Conflict("CERT-STATUS-ASSIGNED");
         StatusListId = listId;
         StatusIndex = index;
+    }
+
+    /// <summary>
+    /// A new card replaces the old one: the old card's status-list place is given up. The data layer retires it (its
+    /// bit set for good, never handed out again), so the old card fails offline as revoked, and assigns a new place.
+    /// </summary>
+    private void ReleaseStatusEntry()
+    {
+        StatusListId = null;
+        StatusIndex = null;
     }
 
     public CertificateState StateOn(DateOnly today) => Status switch

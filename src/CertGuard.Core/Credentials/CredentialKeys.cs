@@ -153,10 +153,10 @@ public sealed class SigningKey : IDisposable
         ? _ecdsa.ExportPkcs8PrivateKey()
         : PrivateKeyInfoFactory.CreatePrivateKeyInfo(_sm2!).GetDerEncoded();
 
-    /// <summary>Signs <paramref name="data"/>, returning r‖s (64 bytes).</summary>
+    /// <summary>Signs <paramref name="data"/>, returning r‖s (64 bytes); ES256 signatures are low-S.</summary>
     public byte[] Sign(ReadOnlySpan<byte> data)
     {
-        if (_ecdsa is not null) return _ecdsa.SignData(data, HashAlgorithmName.SHA256);
+        if (_ecdsa is not null) return LowS.Normalize(_ecdsa.SignData(data, HashAlgorithmName.SHA256));
         var signer = new SM2Signer(PlainDsaEncoding.Instance, new SM3Digest());
         signer.Init(true, new ParametersWithID(new ParametersWithRandom(_sm2!, new SecureRandom()), Sm2SignerId));
         signer.BlockUpdate(data);
@@ -186,5 +186,37 @@ public sealed class SigningKey : IDisposable
         var namedPub = new ECPublicKeyParameters("EC", pub.Q, named);
         var spki = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(namedPub).GetDerEncoded();
         return new SigningKey(CoseAlgorithm.Sm2Sm3, spki, null, namedPriv);
+    }
+}
+
+/// <summary>
+/// ECDSA signatures come in pairs: (r, s) and (r, n − s) both verify. Verifiers that insist on one form (Bitcoin's
+/// BIP 62 rule, some JOSE and hardware libraries) accept only s ≤ n/2, so every ES256 signature made here is
+/// normalised to it; verification accepts both, since codes printed before still carry either.
+/// </summary>
+public static class LowS
+{
+    /// <summary>The order n of the P-256 group (FIPS 186-4, D.1.2.3).</summary>
+    public static readonly System.Numerics.BigInteger P256Order = System.Numerics.BigInteger.Parse(
+        "0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly System.Numerics.BigInteger HalfOrder = P256Order >> 1;
+
+    /// <summary>Whether an r‖s P-256 signature has s ≤ n/2.</summary>
+    public static bool IsLow(ReadOnlySpan<byte> signature) =>
+        signature.Length == 64 && new System.Numerics.BigInteger(signature[32..], isUnsigned: true, isBigEndian: true) <= HalfOrder;
+
+    /// <summary>The same signature with s replaced by n − s when s is above n/2.</summary>
+    public static byte[] Normalize(byte[] signature) => signature.Length != 64 || IsLow(signature) ? signature : Flip(signature);
+
+    /// <summary>The other form of a signature (n − s): still valid, for tests that a verifier accepts both.</summary>
+    public static byte[] Flip(byte[] signature)
+    {
+        var s = new System.Numerics.BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+        var other = (P256Order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+        var result = (byte[])signature.Clone();
+        Array.Clear(result, 32, 32);
+        other.CopyTo(result, 64 - other.Length);
+        return result;
     }
 }

@@ -6,7 +6,8 @@ namespace CertGuard.Core.Credentials;
 
 /// <summary>
 /// A JSON document signed as a flattened JWS (RFC 7515) with ES256: what the trust list and the status lists are
-/// published as, so any verifier — a browser's WebCrypto included — checks them against the pinned root key.
+/// published as, so any verifier — a browser's WebCrypto included — checks them against the pinned root key. The
+/// header's kid is the root key's kid in lowercase hex, the one form used in every JSON document (docs/cg1-format.md).
 /// </summary>
 public static class SignedJson
 {
@@ -20,7 +21,7 @@ public static class SignedJson
     public static string Sign<T>(T document, SigningKey root)
     {
         if (root.Algorithm != CoseAlgorithm.ES256) throw new ArgumentException("The root key signs with ES256, which every verifier has.", nameof(root));
-        var header = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(new Header("ES256", Base64Url.Encode(root.Kid))));
+        var header = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(new Header("ES256", Convert.ToHexStringLower(root.Kid))));
         var payload = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(document, Options));
         var signature = Base64Url.Encode(root.Sign(Encoding.ASCII.GetBytes($"{header}.{payload}")));
         return JsonSerializer.Serialize(new Envelope(header, payload, signature), Options);

@@ -22,6 +22,25 @@ public sealed class CredentialIssuer(KeyRing keys, TimeProvider clock)
         return Cg1Codec.Encode(ClaimsOf(certificate, clock.GetUtcNow()), key);
     }
 
+    /// <summary>
+    /// Whether a QR's claims are those of the certificate's current card: same holder data, item, dates, authority and
+    /// status-list place. Not the review due date: a passed review (复审) is recorded, no new card is printed, so the card
+    /// stays current. A re-issued, replaced or renewed card has a new place; a corrected name or new dates differ too.
+    /// </summary>
+    public static bool IsCurrent(Cg1Claims claims, Certificate c) =>
+        claims.Number == c.Number
+        && claims.IdNumber == c.Number
+        && claims.Item == c.ItemCode
+        && claims.Category == c.CategoryCode
+        && string.Equals(claims.Name, c.HolderName, StringComparison.Ordinal)
+        && claims.Sex == (c.HolderSex == Sex.Male ? "M" : "F")
+        && claims.FirstIssued == c.FirstIssuedOn
+        && claims.ValidFrom == c.ValidFrom
+        && claims.ValidTo == c.ValidTo
+        && claims.Authority == c.RegionCode
+        && claims.StatusListId == c.StatusListId
+        && claims.StatusIndex == c.StatusIndex;
+
     public static Cg1Claims ClaimsOf(Certificate c, DateTimeOffset now) => new(
         c.RegionCode,
         now,

@@ -1,15 +1,15 @@
 // Service worker of the public verify page. Registered by /verify/verify.js with scope "/verify", so it controls that
 // page only. It keeps the page, its scripts and styles, and the root-signed verification data (trust list, root key,
-// status lists), so that the page loads and verifies ES256 QR codes without a network. Network first, so a
+// status lists), so that the page loads and verifies QR codes (ES256, and SM2 with the vendored sm-crypto-v2) without a network. Network first, so a
 // revocation published since is seen whenever the network is there; the cached copy when it is not.
 // It never checks signatures itself: the page verifies every document against the root key it pins.
 
-const CACHE = 'certguard-verify-v1';
+const CACHE = 'certguard-verify-v2';
 const WELL_KNOWN = '/.well-known/certguard/';
 const TRUST_LIST = `${WELL_KNOWN}trust-list.json`;
 const ROOT_KEY = `${WELL_KNOWN}root-key.json`;
 const STATUS = `${WELL_KNOWN}status/`;
-const SHELL = ['/verify', '/verify/verify.js', '/verify/cg1.js', '/verify/cose.js', '/verify/documents.js', '/verify/encoding.js', '/verify/qr-image.js', '/verify/verify.css', '/css/site.css', '/favicon.svg', '/lib/jsqr/jsQR.js'];
+const SHELL = ['/verify', '/verify/verify.js', '/verify/cg1.js', '/verify/cose.js', '/verify/documents.js', '/verify/encoding.js', '/verify/qr-image.js', '/verify/sm2.js', '/verify/verify.css', '/css/site.css', '/favicon.svg', '/lib/jsqr/jsQR.js', '/lib/sm-crypto-v2/sm-crypto-v2.umd.js'];
 // After this long without an answer, the cached copy is served (the network answer still updates the cache).
 const NETWORK_TIMEOUT_MS = 4000;
 const REFRESH_EVERY_MS = 60_000;

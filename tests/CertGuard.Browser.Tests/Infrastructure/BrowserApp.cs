@@ -19,6 +19,16 @@ public sealed class BrowserApp : CertGuardApp
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // The browser tests compare the page with the server over a hundred codes from one address and fetch QR codes
+        // as they need them; the limits have their own tests (CertGuard.Web.Tests, CredentialLimitsTests).
+        builder.UseSetting("Credentials:VerifyQr:PerClient:Burst", "100000");
+        builder.UseSetting("Credentials:VerifyQr:BoundClient:Burst", "100000");
+        builder.UseSetting("Credentials:QrIssue:PerAccount:Burst", "100000");
+    }
+
     public override async Task InitializeAsync()
     {
         // Before anything slow: without Chromium every test of the class fails with this message.

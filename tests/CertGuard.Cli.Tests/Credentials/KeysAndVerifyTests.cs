@@ -138,6 +138,46 @@ public abstract class KeysAndVerifyTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_revoked_then_reissued_certificates_old_QR_fails_offline_as_revoked_and_the_new_QR_verifies()
+    {
+        var (certificate, oldQr) = await IssueQrAsync(skip: 2);
+        var today = ChinaTime.Today(TimeProvider.System);
+        string newQr;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+            var stored = await db.Certificates.SingleAsync(c => c.Id == certificate.Id);
+            // A revocation that does not bar a new application, then a new exam passed and a new certificate issued.
+            stored.Revoke(RevocationReason.PhysicallyUnfit, today, "test", CertificateRules.Order30, TimeProvider.System);
+            await db.SaveChangesAsync();
+            var holder = Core.Holders.ResidentIdNumber.Parse(stored.Number, today);
+            stored.IssueAgain(new IssueRequest(holder, stored.HolderName, stored.ItemCode, today, stored.RegionCode, stored.IssuingAuthorityId, stored.EmployerId, "test"),
+                CertificateRules.Order30, TimeProvider.System);
+            await db.SaveChangesAsync();
+            Assert.False(stored.StatusListId == certificate.StatusListId && stored.StatusIndex == certificate.StatusIndex, "the new issue kept the old place");
+            newQr = await scope.ServiceProvider.GetRequiredService<CredentialIssuer>().QrTextAsync(stored);
+        }
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var fresh = await scope.ServiceProvider.GetRequiredService<CertGuardDbContext>().Certificates.AsNoTracking().SingleAsync(c => c.Id == certificate.Id);
+            var oldFiles = await PublishAsync(certificate.StatusListId!);
+            var oldRun = await CliRun.RunAsync("verify", "--qr", oldQr, "--trust", oldFiles.TrustList, "--root", oldFiles.Root, "--status", oldFiles.StatusList, "--offline");
+            Assert.True(oldRun.ExitCode == 1, oldRun.ToString());
+            Assert.Equal("CG1-REVOKED", JsonDocument.Parse(oldRun.Stdout).RootElement.GetProperty("code").GetString());
+
+            // Against the database, the registry names it: not the current card.
+            var online = await RunAsync("verify", "--qr", oldQr);
+            Assert.True(online.ExitCode == 1, online.ToString());
+            Assert.Equal("CG1-REGISTRY-SUPERSEDED", JsonDocument.Parse(online.Stdout).RootElement.GetProperty("code").GetString());
+
+            var newFiles = await PublishAsync(fresh.StatusListId!);
+            var newRun = await CliRun.RunAsync("verify", "--qr", newQr, "--trust", newFiles.TrustList, "--root", newFiles.Root, "--status", newFiles.StatusList, "--offline");
+            Assert.True(newRun.ExitCode == 0, newRun.ToString());
+            Assert.Equal("CG1-VALID", JsonDocument.Parse(newRun.Stdout).RootElement.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Keys_list_shows_rotation_and_create_and_retire_refuse_what_cannot_be_done()
     {
         Assert.Equal(0, (await RunAsync("keys", "create", "--root", "--alg", "ES256")).ExitCode);

@@ -67,6 +67,64 @@ public abstract class CredentialEndpointsTests(CertGuardApp app)
     }
 
     [Fact]
+    public async Task After_a_replacement_with_a_corrected_name_the_old_QR_is_superseded_online_and_revoked_offline()
+    {
+        var (id, oldText) = await QrOfAsync("440100", CertificateState.Valid, skip: 5);
+        var authority = app.ApiClient(Role.IssuingAuthority.Id);
+        int version;
+        await using (var db = app.SystemDb())
+            version = (await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == id)).Version;
+
+        var replaced = await authority.PostAsJsonAsync($"/api/v1/certificates/{id}/replacement", new { version, newHolderName = "李更正", note = "姓名更正" });
+        Assert.True(replaced.IsSuccessStatusCode, await replaced.Content.ReadAsStringAsync());
+
+        var old = await VerifyAsync(oldText);
+        Assert.False(old.GetProperty("valid").GetBoolean());
+        Assert.Equal("CG1-REGISTRY-SUPERSEDED", old.GetProperty("code").GetString());
+        Assert.Contains("现行证书", old.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var newText = await authority.GetStringAsync($"/api/v1/certificates/{id}/qr?format=text");
+        var current = await VerifyAsync(newText);
+        Assert.True(current.GetProperty("valid").GetBoolean(), current.ToString());
+        Assert.Equal("李更正", current.GetProperty("certificate").GetProperty("name").GetString());
+
+        // Offline, with only the published lists: the old card's place is retired, its bit set.
+        var (document, newIndex) = await StatusDocumentAsync(id);
+        var decodedOld = await ClaimsAsync(oldText);
+        Assert.NotEqual((decodedOld.StatusListId, decodedOld.StatusIndex), (document.Id, newIndex));
+        var oldList = decodedOld.StatusListId == document.Id ? document : await SignedStatusAsync(decodedOld.StatusListId);
+        Assert.True(StatusList.TryDecode(oldList.Bits)![decodedOld.StatusIndex]);
+        Assert.False(StatusList.TryDecode(document.Bits)![newIndex]);
+    }
+
+    [Fact]
+    public async Task Only_the_citys_issuing_authority_and_the_province_office_get_a_qr_and_each_issue_is_audited_as_a_full_id_view()
+    {
+        var (id, _) = await QrOfAsync("440100", CertificateState.Valid, skip: 7);
+        // Police, regulators, the city office, employers: no QR text, image or print page (the QR holds the full ID number).
+        foreach (var role in new[] { Role.Police, Role.MarketRegulation, Role.CityOffice, Role.Cyberspace, Role.Employer })
+        {
+            var refused = await app.ApiClient(role.Id).GetAsync($"/api/v1/certificates/{id}/qr?format=text");
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "QR-ISSUE-FORBIDDEN");
+            Assert.True(Http.HasChinese(problem.GetProperty("title").GetString()), role.Id);
+            Assert.DoesNotContain("CG1:", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var police = await app.SignedInClientAsync(Role.Police.Id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await police.GetAsync($"/registry/certificate/{id}/print")).StatusCode);
+
+        var authority = app.ApiClient(Role.IssuingAuthority.Id);
+        var response = await authority.GetAsync($"/api/v1/certificates/{id}/qr?format=png");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, "a QR answer must not be cached");
+
+        await using var db = app.SystemDb();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "view-full-id" && e.EntityId == id.ToString()).ToListAsync();
+        var account = app.Account(Role.IssuingAuthority.Id).UserName;
+        Assert.Contains(entries, e => e.Actor == account && (e.After ?? "").Contains("qr-api", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task One_altered_character_is_refused_and_malformed_text_gets_a_chinese_problem_free_answer()
     {
         var (_, text) = await QrOfAsync("440100", CertificateState.Valid, skip: 1);
@@ -178,6 +236,23 @@ public abstract class CredentialEndpointsTests(CertGuardApp app)
         var document = SignedJson.TryVerify<StatusListDocument>(await app.CreateClient().GetStringAsync($"/.well-known/certguard/status/{certificate.StatusListId}"), key)!;
         return (document, certificate.StatusIndex!.Value);
     }
+
+    /// <summary>The claims of a genuine QR, checked against the published trust list (no dates, no status).</summary>
+    private async Task<Cg1Claims> ClaimsAsync(string text)
+    {
+        var trust = SignedJson.TryVerify<TrustList>(await app.CreateClient().GetStringAsync("/.well-known/certguard/trust-list.json"), await RootAsync())!;
+        var result = Cg1Codec.Verify(text, trust.Resolver(), null);
+        return result.Claims ?? throw new InvalidOperationException(result.Code);
+    }
+
+    private async Task<VerificationKey> RootAsync()
+    {
+        var root = await app.CreateClient().GetFromJsonAsync<JsonElement>("/.well-known/certguard/root-key.json");
+        return VerificationKey.FromSubjectPublicKeyInfo(Convert.FromBase64String(root.GetProperty("subjectPublicKeyInfo").GetString()!))!;
+    }
+
+    private async Task<StatusListDocument> SignedStatusAsync(string listId) =>
+        SignedJson.TryVerify<StatusListDocument>(await app.CreateClient().GetStringAsync($"/.well-known/certguard/status/{listId}"), await RootAsync())!;
 
     private static string PadBase64(string base64Url)
     {

@@ -32,7 +32,7 @@ internal sealed class StatusEntryReservation(CertGuardDbContext db, TimeProvider
         {
             var mine = lists.Where(l => l.Authority == city).ToList();
             var places = new CityPlaces(mine.Count);
-            foreach (var list in mine.Where(l => !l.Full).OrderBy(l => l.Id, StringComparer.Ordinal)) places.Open.Enqueue((list, FreeIndexes(used[list.Id])));
+            foreach (var list in mine.Where(l => !l.Full).OrderBy(l => l.Id, StringComparer.Ordinal)) places.Open.Enqueue((list, FreeIndexes(used[list.Id], list)));
             _cities[city] = places;
         }
     }
@@ -70,10 +70,13 @@ internal sealed class StatusEntryReservation(CertGuardDbContext db, TimeProvider
         _use.Clear();
     }
 
-    private static int[] FreeIndexes(IEnumerable<int> used)
+    /// <summary>Indexes no certificate holds and whose bit is clear: a retired place (bit set, no holder) is never reused.</summary>
+    private static int[] FreeIndexes(IEnumerable<int> used, StatusListRecord list)
     {
         var taken = new bool[StatusList.Size];
         foreach (var index in used) taken[index] = true;
+        var bits = StatusList.FromBytes(list.Bits);
+        for (var i = 0; i < StatusList.Size; i++) taken[i] |= bits[i];
         return Enumerable.Range(0, StatusList.Size).Where(i => !taken[i]).ToArray();
     }
 

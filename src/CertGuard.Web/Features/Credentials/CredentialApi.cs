@@ -1,3 +1,4 @@
+using CertGuard.Core;
 using CertGuard.Core.Credentials;
 using CertGuard.Core.Holders;
 using CertGuard.Data;
@@ -21,19 +22,33 @@ public static class CredentialApi
     public sealed record VerifiedCertificate(string MaskedNumber, string Name, string Sex, string Category, string Item, string ItemName,
         DateOnly ValidFrom, DateOnly ValidTo, DateOnly ReviewDue, string Authority);
 
-    public static IServiceCollection AddCredentials(this IServiceCollection services) => services.AddScoped<OnlineVerifier>();
+    public static IServiceCollection AddCredentials(this IServiceCollection services)
+    {
+        services.AddOptions<CredentialOptions>().BindConfiguration(CredentialOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<OnlineVerifier>();
+        services.AddSingleton<QrIssueGate>();
+        services.AddSingleton<QrCheckLogFilter>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure(o => o.AddPolicy<string, VerifyQrRateLimit>(VerifyQrRateLimit.Policy));
+        return services;
+    }
 
     public static RouteGroupBuilder MapCredentialApi(this RouteGroupBuilder api)
     {
         api.MapGet("/certificates/{key}/qr", QrAsync).WithTags("证书登记 Registry").RequireAuthorization(AccountServices.RegistryPolicy)
-            .WithSummary("证书的签名二维码：key 为证书 ID 或证书编号（持证人有多个作业项目时加 item=项目代码）；format=text（CG1 文本）、png 或 svg");
-        api.MapPost("/verify/qr", async (VerifyQrRequest request, OnlineVerifier verifier, QrCheckRecorder recorder, HttpContext http, CancellationToken ct) =>
+            .WithSummary("证书的签名二维码（含完整身份证号）：仅证书所在城市的发证机关和省安委办可获取，每次获取记入审计日志并按账号限频；" +
+                "key 为证书 ID 或证书编号（持证人有多个作业项目时加 item=项目代码）；format=text（CG1 文本）、png 或 svg");
+        api.MapPost("/verify/qr", async (VerifyQrRequest request, OnlineVerifier verifier, QrCheckRecorder recorder, QrCheckLogFilter logFilter, HttpContext http, CancellationToken ct) =>
             {
                 var result = await verifier.VerifyAsync(request.Text, ct);
-                await recorder.RecordAsync(result, http, ct);
+                if (logFilter.ShouldLog(VerifyQrRateLimit.ClientKey(http), request.Text)) await recorder.RecordAsync(result, http, ct);
+                http.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(ToResponse(result));
             })
-            .WithTags("核验 Verification").AllowAnonymous().WithSummary("核验二维码文本：逐级检查并返回失败的环节、稳定代码与中文说明");
+            .RequireRateLimiting(VerifyQrRateLimit.Policy)
+            .WithTags("核验 Verification").AllowAnonymous()
+            .WithSummary("核验二维码文本：逐级检查并返回失败的环节、稳定代码与中文说明；按客户端限频，同一客户端重复核验同一二维码在时间窗内只记一次日志");
         return api;
     }
 
@@ -44,8 +59,12 @@ public static class CredentialApi
             : null);
 
     private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> QrAsync(
-        string key, string? item, string? format, CertGuardDbContext db, CredentialIssuer issuer, CancellationToken ct)
+        string key, string? item, string? format, CertGuardDbContext db, CredentialIssuer issuer, QrIssueGate gate, HttpContext http, CancellationToken ct)
     {
+        // A QR carries the full ID number: sensitive, never cached on the way.
+        http.Response.Headers.CacheControl = "no-store";
+        var scope = http.User.ToScope();
+        if (gate.Admit(scope, http.User.Identity?.Name ?? "") is { } refused) return RefusalProblems.Of(refused, http);
         // The scope filter applies: a certificate outside the account's region reads as not found.
         var query = db.Certificates.AsNoTracking();
         if (Guid.TryParse(key, out var id))
@@ -66,13 +85,18 @@ public static class CredentialApi
         var certificate = found[0];
         if (!CredentialIssuer.Signs(certificate))
             return Problems.Create(StatusCodes.Status409Conflict, "CERT-FOREIGN", "该证书由外省发证机关签发，二维码请向原发证省份申领。");
+        if (!QrIssueGate.MayIssue(scope, certificate)) return RefusalProblems.Of(Refusal.Forbidden("QR-ISSUE-FORBIDDEN"), http);
+        var kind = (format ?? "text").ToLowerInvariant();
+        if (kind is not ("text" or "png" or "svg")) return Problems.BadRequest("QR-FORMAT", "format 只能是 text、png 或 svg。");
         var text = await issuer.QrTextAsync(certificate, ct);
-        return (format ?? "text").ToLowerInvariant() switch
+        // Who obtained which certificate's full ID number, as for a reveal on the certificate's page.
+        db.AddAuditEntry("view-full-id", nameof(Core.Certificates.Certificate), certificate.Id.ToString(), $"{{\"via\":\"qr-api\",\"format\":\"{kind}\"}}");
+        await db.SaveChangesAsync(ct);
+        return kind switch
         {
-            "text" => TypedResults.Content(text, "text/plain; charset=utf-8"),
             "png" => TypedResults.File(QrImages.Png(text), "image/png"),
             "svg" => TypedResults.Content(QrImages.Svg(text), "image/svg+xml"),
-            _ => Problems.BadRequest("QR-FORMAT", "format 只能是 text、png 或 svg。"),
+            _ => TypedResults.Content(text, "text/plain; charset=utf-8"),
         };
     }
 }

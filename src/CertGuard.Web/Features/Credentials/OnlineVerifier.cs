@@ -8,7 +8,9 @@ namespace CertGuard.Web.Features.Credentials;
 
 /// <summary>
 /// Verification on the server: the trust list and status lists from the database, then the registry itself — the
-/// registry knows a revocation the moment it is recorded, before any cached status list does.
+/// registry knows a revocation the moment it is recorded, before any cached status list does. A genuine code of a
+/// card that is no longer the current one (re-issued, replaced, renewed, or the holder's data changed) answers
+/// <c>CG1-REGISTRY-SUPERSEDED</c>, even where the status list alone would say revoked (its old place is retired).
 /// </summary>
 public sealed class OnlineVerifier(CertGuardDbContext db, KeyRing keys, TimeProvider clock)
 {
@@ -18,15 +20,17 @@ public sealed class OnlineVerifier(CertGuardDbContext db, KeyRing keys, TimeProv
         var lists = await db.StatusLists.AsNoTracking().ToDictionaryAsync(l => l.Id, l => StatusList.FromBytes(l.Bits), ct);
         var result = Cg1Codec.Verify(text, trust, clock.GetUtcNow(),
             (id, index) => lists.TryGetValue(id, out var list) ? (list[index] ? StatusOutcome.Revoked : StatusOutcome.Good) : StatusOutcome.Unavailable);
-        if (!result.Valid || result.Claims is not { } claims) return result;
+        // Claims exist only past the signature check; a revoked bit may be the retired place of a superseded card.
+        if (result.Claims is not { } claims || !(result.Valid || result.Code == "CG1-REVOKED")) return result;
 
         // The public check reads every certificate, whatever (if any) account asks.
         var record = await db.Certificates.IgnoreQueryFilters().AsNoTracking()
             .SingleOrDefaultAsync(c => c.Number == claims.Number && c.ItemCode == claims.Item, ct);
         if (record is null)
-            return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-MISSING", "签名有效，但登记库中没有这本证书，请联系发证机关。", claims);
-        if (record.StatusListId != claims.StatusListId || record.StatusIndex != claims.StatusIndex || record.ValidTo != claims.ValidTo)
+            return !result.Valid ? result : VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-MISSING", "签名有效，但登记库中没有这本证书，请联系发证机关。", claims);
+        if (!CredentialIssuer.IsCurrent(claims, record))
             return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-SUPERSEDED", "二维码与登记库中的现行证书不一致（已换发或信息已变更），请以登记库为准。", claims);
+        if (!result.Valid) return result;
         if (record.Status != CertificateStatus.Active)
             return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-NOT-VALID", "登记库显示该证书已撤销、注销或失效。", claims);
         return result;

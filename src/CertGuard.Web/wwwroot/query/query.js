@@ -94,8 +94,9 @@ function limitedPanel(problem, retry) {
       button.disabled = true;
       status.textContent = ui('Limited.Solving');
       const pass = await solveChallenge(problem.challenge).catch(() => null);
-      if (!pass) {
-        status.textContent = ui('Limited.Failed');
+      if (!pass?.pass) {
+        // Refused a challenge (fetched too often: the server's own words), or the answer was not accepted.
+        status.textContent = pass?.refused ?? ui('Limited.Failed');
         button.disabled = false;
         return;
       }
@@ -108,10 +109,13 @@ function limitedPanel(problem, retry) {
   return panel;
 }
 
-/** Gets a challenge, finds its answer in a worker, and trades it for a pass (kept by the browser as a cookie). */
+/**
+ * Gets a challenge, finds its answer in a worker (at the difficulty the server set: it rises for a client that keeps
+ * asking, and under load), and trades it for a pass (kept by the browser as a cookie).
+ */
 async function solveChallenge(path) {
   const issued = await getJson(path);
-  if (!issued.ok) return null;
+  if (!issued.ok) return { refused: issued.body?.detail ?? issued.body?.title ?? null };
   const nonce = await new Promise((resolve, reject) => {
     const worker = new Worker('/query/pow-worker.js');
     worker.onmessage = ({ data }) => {

@@ -1,11 +1,13 @@
 // CG1 verification in the browser: "CG1:" + Base45(zlib(COSE_Sign1(CBOR claims))), docs/cg1-format.md.
 // It mirrors src/CertGuard.Core/Credentials/Cg1Codec.cs stage by stage, with the same stage names and codes, so that
-// an offline result means what the server's would. Only ES256 signatures can be checked here (WebCrypto has no SM2):
-// an SM2 QR stops at the signature stage with CG1-SM2-NEEDS-SERVER.
+// an offline result means what the server's would. ES256 signatures are checked with WebCrypto, SM2 with SM3 with the
+// vendored sm-crypto-v2 (sm2.js); only when that library cannot be loaded does an SM2 QR stop at the signature stage
+// with CG1-SM2-NEEDS-SERVER.
 
 import { base45Decode, inflate } from './encoding.js';
 import { CborError, CborFloat, CborMap, INT32_MAX, decodeCbor, decodeCoseSign1, int64, isInt, sigStructure } from './cose.js';
 import { ECDSA_SHA256, hex } from './documents.js';
+import { verifySm2 } from './sm2.js';
 
 export const MAX_TEXT_LENGTH = 4296; // a version-40 QR holds no more alphanumeric characters
 export const MAX_INFLATED_BYTES = 16 * 1024; // a certificate is a few hundred bytes; a zlib bomb is refused
@@ -159,11 +161,17 @@ export async function verifyCg1(text, { trust, status, now = Date.now() }) {
   if (!key) return fail('Kid', 'CG1-KID-UNKNOWN', { detail: hex(message.kid) });
   if ((key.alg === 'ES256' ? ES256 : SM2) !== message.alg) return fail('Kid', 'CG1-ALG-MISMATCH');
 
-  // WebCrypto has no SM2: that signature is the server's to check. Nothing after this stage can be trusted.
-  if (message.alg === SM2) return fail('Signature', 'CG1-SM2-NEEDS-SERVER');
-  // r‖s, 64 bytes, is exactly WebCrypto's ECDSA signature format (IEEE P1363), as in COSE.
-  const signatureValid = message.signature.length === 64
-    && (await crypto.subtle.verify(ECDSA_SHA256, key.key, message.signature, sigStructure(message.protectedHeader, message.payload)));
+  const signed = sigStructure(message.protectedHeader, message.payload);
+  let signatureValid;
+  if (message.alg === SM2) {
+    // WebCrypto has no SM2: the vendored sm-crypto-v2 checks it. Only if it cannot be loaded is the check the
+    // server's; nothing after this stage can be trusted then.
+    signatureValid = await verifySm2(key.key, signed, message.signature);
+    if (signatureValid === null) return fail('Signature', 'CG1-SM2-NEEDS-SERVER');
+  } else {
+    // r‖s, 64 bytes, is exactly WebCrypto's ECDSA signature format (IEEE P1363), as in COSE.
+    signatureValid = message.signature.length === 64 && (await crypto.subtle.verify(ECDSA_SHA256, key.key, message.signature, signed));
+  }
   if (!signatureValid) return fail('Signature', 'CG1-SIG-INVALID');
 
   const { claims, problem } = readClaims(message.payload);

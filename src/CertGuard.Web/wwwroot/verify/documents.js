@@ -2,6 +2,7 @@
 
 import { base64Decode, base64UrlDecode, inflate } from './encoding.js';
 import { utf8 } from './cose.js';
+import { sm2PublicKeyHex } from './sm2.js';
 
 const STATUS_LIST_BYTES = 131072 / 8;
 
@@ -48,7 +49,7 @@ function containsBytes(haystack, needle) {
 /**
  * The kid lookup of a verified trust list, as TrustList.Resolver: retired keys are left out, and so is an entry
  * whose kid is not its own key's (SHA-256 of the SubjectPublicKeyInfo, first 8 bytes) or whose alg is not its curve's.
- * Returns Map(kid hex → { alg: 'ES256' | 'SM2-SM3', key: CryptoKey | null, authority }).
+ * Returns Map(kid hex → { alg: 'ES256' | 'SM2-SM3', key: CryptoKey (ES256) | hex of the public point (SM2), authority }).
  */
 export async function trustedKeys(trustList) {
   const keys = new Map();
@@ -65,7 +66,8 @@ export async function trustedKeys(trustList) {
         // not a P-256 key: not trusted as ES256
       }
     } else if (entry.alg === 'SM2-SM3' && containsBytes(spki, SM2_CURVE_OID)) {
-      keys.set(kid, { alg: entry.alg, key: null, authority: entry.authority });
+      const point = sm2PublicKeyHex(spki);
+      if (point) keys.set(kid, { alg: entry.alg, key: point, authority: entry.authority });
     }
   }
   return keys;

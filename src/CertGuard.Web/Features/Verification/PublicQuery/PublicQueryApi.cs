@@ -25,9 +25,10 @@ public static class PublicQueryApi
         group.MapGet("/challenge", (QueryChallenges challenges, HttpContext http) =>
             {
                 http.Response.Headers.CacheControl = "no-store";
-                return TypedResults.Ok(challenges.Issue());
+                return TypedResults.Ok(challenges.Issue(ChallengeIssueLimit.ClientKey(http)));
             })
-            .WithSummary("人机验证题目：找到 nonce，使 SHA-256(challenge + \":\" + nonce) 的前 difficulty 位为 0");
+            .RequireRateLimiting(ChallengeIssueLimit.Policy)
+            .WithSummary("人机验证题目：找到 nonce，使 SHA-256(challenge + \":\" + nonce) 的前 difficulty 位为 0；按客户端限频，难度随同一客户端的索取次数和全平台负载升高");
         group.MapPost("/challenge", Solve)
             .WithSummary("提交人机验证答案，换取若干次额外查询（Cookie，或请求头 X-Query-Pass）");
         return api;

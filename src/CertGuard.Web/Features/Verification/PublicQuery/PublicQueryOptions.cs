@@ -56,11 +56,26 @@ public sealed class RateLimit
 public sealed class ChallengeOptions
 {
     /// <summary>
-    /// Leading zero bits the SHA-256 of challenge and answer must have: 16 is about 65,000 hashes, a second or two in a
-    /// phone's browser. Each bit doubles the work.
+    /// The least leading zero bits the SHA-256 of challenge and answer must have: 16 is about 65,000 hashes, a second or
+    /// two in a phone's browser. Each bit doubles the work. The difficulty rises from here with use (<see cref="ChallengeDifficulty"/>).
     /// </summary>
     [Range(1, 32)]
     public int Difficulty { get; set; } = 16;
+
+    /// <summary>The most bits a challenge asks for: 22 is about 4 million hashes, a minute or so in a phone's browser.</summary>
+    public int MaxDifficulty { get; set; } = 22;
+
+    /// <summary>Challenges a client gets at the least difficulty within <see cref="AdaptWindow"/>; each further one adds a bit.</summary>
+    public int FreeChallenges { get; set; } = 2;
+
+    /// <summary>The window over which a client's challenges are counted.</summary>
+    public TimeSpan AdaptWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Challenges a minute, platform-wide, below which load adds no bit; each doubling above adds one.</summary>
+    public int CalmIssuesPerMinute { get; set; } = 120;
+
+    /// <summary>Challenges one client (address, or account) may fetch: a person needs one per pass.</summary>
+    public RateLimit IssuesPerClient { get; set; } = new() { PermitsPerMinute = 6, Burst = 6 };
 
     /// <summary>How long an issued challenge may be answered.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]

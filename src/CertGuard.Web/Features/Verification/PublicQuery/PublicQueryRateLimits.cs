@@ -32,6 +32,7 @@ public static class PublicQueryRateLimits
             var perNumber = query.Value.RateLimits.PerNumber;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy<string, ClientLimitPolicy>(ClientPolicy);
+            o.AddPolicy<string, ChallengeIssueLimit>(ChallengeIssueLimit.Policy);
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (context.GetEndpoint()?.Metadata.GetMetadata<PerNumberLimit>() is null) return RateLimitPartition.GetNoLimiter("");

@@ -24,7 +24,7 @@ public enum SolveResult
 /// The self-hosted proof that a person (or a client willing to pay for it) is asking: a hashcash-style proof of work.
 /// The server issues a challenge, signed and time-limited with Data Protection (keys in the database, so any instance
 /// checks what another issued); the browser finds a nonce such that SHA-256("challenge:nonce") starts with
-/// <see cref="ChallengeOptions.Difficulty"/> zero bits; the server checks it with one hash, accepts it once, and grants
+/// the challenge's difficulty in zero bits (from <see cref="ChallengeOptions.Difficulty"/> up, see <see cref="ChallengeDifficulty"/>); the server checks it with one hash, accepts it once, and grants
 /// a pass of <see cref="ChallengeOptions.PassQueries"/> more queries. No third-party service, no tracking.
 /// </summary>
 public sealed class QueryChallenges
@@ -35,6 +35,7 @@ public sealed class QueryChallenges
     private readonly ITimeLimitedDataProtector _passes;
     private readonly ChallengeOptions _options;
     private readonly TimeProvider _clock;
+    private readonly ChallengeDifficulty _difficulty;
     // Answered challenges until they expire. Per instance: behind a load balancer a solution could buy one pass on each
     // instance, which the per-number limit and the pass size keep harmless.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _spent = new(StringComparer.Ordinal);
@@ -46,16 +47,19 @@ public sealed class QueryChallenges
         _passes = protection.CreateProtector("CertGuard.PublicQuery.Pass.v1").ToTimeLimitedDataProtector();
         _options = options.Value.Challenge;
         _clock = clock;
+        _difficulty = new ChallengeDifficulty(_options, clock);
     }
 
     public ChallengeOptions Options => _options;
 
-    public IssuedChallenge Issue()
+    /// <summary>A new challenge for <paramref name="client"/>; its difficulty (signed into it) rises with use and load.</summary>
+    public IssuedChallenge Issue(string client)
     {
         var expires = _clock.GetUtcNow() + _options.Lifetime;
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var payload = $"{id}|{_options.Difficulty.ToString(CultureInfo.InvariantCulture)}";
-        return new IssuedChallenge(_challenges.Protect(payload, expires), _options.Difficulty, expires);
+        var difficulty = _difficulty.Next(client);
+        var payload = $"{id}|{difficulty.ToString(CultureInfo.InvariantCulture)}";
+        return new IssuedChallenge(_challenges.Protect(payload, expires), difficulty, expires);
     }
 
     /// <summary>Checks an answer; when it is right and the challenge unused, <paramref name="pass"/> holds the new pass.</summary>
