@@ -83,9 +83,10 @@ public sealed partial class Certificate
     public IEnumerable<CertificateEvent> Reviews =>
         Chronicle.Where(e => e.Kind is CertificateEventKind.ReviewPassed or CertificateEventKind.ReviewFailed);
 
-    public static Certificate Issue(IssueRequest request, CertificateRules rules, TimeProvider clock)
+    /// <param name="catalogue">The catalogue in force on the issue date; the shipped one for that date when null.</param>
+    public static Certificate Issue(IssueRequest request, CertificateRules rules, TimeProvider clock, OperationCatalogue? catalogue = null)
     {
-        var item = CheckIssue(request, rules, clock);
+        var item = CheckIssue(request, rules, clock, catalogue);
         var certificate = new Certificate
         {
             Id = Guid.CreateVersion7(),
@@ -105,9 +106,10 @@ public sealed partial class Certificate
         return certificate;
     }
 
-    private static OperationItem CheckIssue(IssueRequest request, CertificateRules rules, TimeProvider clock)
+    private static OperationItem CheckIssue(IssueRequest request, CertificateRules rules, TimeProvider clock, OperationCatalogue? catalogue)
     {
-        var item = OperationCatalogue.Current.FindItem(request.ItemCode)
+        // Only an item of the catalogue in force on the issue date, and not withdrawn from it, may be issued.
+        var item = IssuableItem(request, catalogue)
             ?? throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{request.ItemCode}”不在特种作业目录中。");
         if (string.IsNullOrWhiteSpace(request.HolderName))
             throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
@@ -117,6 +119,9 @@ public sealed partial class Certificate
             throw new DomainRuleException("CERT-DATE-FUTURE", "发证日期不能晚于今天。");
         return item;
     }
+
+    private static OperationItem? IssuableItem(IssueRequest request, OperationCatalogue? catalogue) =>
+        (catalogue ?? ReferenceData.ReferenceDataSet.Shipped.CatalogueOn(request.IssuedOn)).FindItem(request.ItemCode) is { Withdrawn: false } item ? item : null;
 
     /// <summary>Gives the certificate its place on a status list; once given, it never moves.</summary>
     public void AssignStatusEntry(string listId, int index)

@@ -27,11 +27,11 @@ public sealed class OperationCatalogueTests
     }
 
     [Fact]
-    public void The_embedded_catalogue_is_a_verbatim_copy_of_shared_data()
+    public void The_embedded_catalogue_is_a_verbatim_copy_of_the_vendored_reference_data()
     {
-        var shared = ReferenceFiles.SharedText("catalogue.csv");
-        if (shared is null) return; // shared/ not beside this checkout
-        Assert.Equal(ReferenceFiles.Rows(shared).Select(r => string.Join(',', r)),
+        var vendored = ReferenceFiles.VendoredText("catalogue.csv");
+        Assert.NotEmpty(ReferenceFiles.Rows(vendored));
+        Assert.Equal(ReferenceFiles.Rows(vendored).Select(r => string.Join(',', r)),
                      ReferenceFiles.EmbeddedRows("catalogue.csv").Select(r => string.Join(',', r)));
     }
 
