@@ -1,4 +1,4 @@
-using CertGuard.Core.Certificates;
+using CertGuard.Data.ReferenceData;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +12,8 @@ public static class DataServices
     public static IServiceCollection AddCertGuardData(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // Periods and windows are reference data the province office sets (section CertificateRules).
-        services.TryAddSingleton(configuration.GetSection("CertificateRules").Get<CertificateRules>() ?? CertificateRules.Order30);
+        // Periods, windows, the catalogue and penalties are dated reference data (docs/reference-data.md).
+        services.AddReferenceData();
         services.AddCertGuardDatabase(configuration);
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Credentials.KeyRing>();
