@@ -7,6 +7,7 @@ using CertGuard.Web.Features.Employers;
 using CertGuard.Web.Features.Exchange;
 using CertGuard.Web.Features.Institutions;
 using CertGuard.Web.Features.Reference;
+using CertGuard.Web.Features.ReferenceData;
 using CertGuard.Web.Features.Registry;
 using CertGuard.Web.Features.Registry.Export;
 using CertGuard.Web.Features.Registry.Import;
@@ -32,6 +33,7 @@ builder.Services.AddVerification(builder.Configuration);
 builder.Services.AddPublicQuery(builder.Configuration);
 builder.Services.AddEmployers(builder.Configuration);
 builder.Services.AddInstitutions();
+builder.Services.AddReferenceDataFeature();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ api.MapRemindersApi();
 api.MapSignalsApi();
 api.MapEmployerApis();
 api.MapInstitutionApis();
+api.MapReferenceDataFeature();
 app.MapWellKnownCredentials();
 app.MapCertGuardPages();
 
