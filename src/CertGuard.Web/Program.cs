@@ -8,6 +8,7 @@ using CertGuard.Web.Features.Exchange;
 using CertGuard.Web.Features.Home;
 using CertGuard.Web.Features.Institutions;
 using CertGuard.Web.Features.Reference;
+using CertGuard.Web.Features.ReferenceData;
 using CertGuard.Web.Features.Registry;
 using CertGuard.Web.Features.Registry.Import;
 using CertGuard.Web.Features.Registry.Lifecycle;
@@ -40,6 +41,7 @@ builder.AddFeature<SignalsModule>();
 builder.AddFeature<EmployersModule>();
 builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
+builder.AddFeature<ReferenceDataModule>();
 builder.AddFeature<ApiDocsModule>();
 
 var app = builder.Build();

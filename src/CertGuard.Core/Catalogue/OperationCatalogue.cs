@@ -1,20 +1,21 @@
-using CertGuard.Core.ReferenceData;
-
 namespace CertGuard.Core.Catalogue;
 
 public sealed record OperationCategory(string Code, string Name);
 
-public sealed record OperationItem(string Code, string Name, string CategoryCode);
+/// <summary>An item of the catalogue. A withdrawn item keeps its name for the certificates that hold it, but no new ones.</summary>
+public sealed record OperationItem(string Code, string Name, string CategoryCode, bool Withdrawn = false);
 
 /// <summary>
-/// The special operations catalogue (特种作业目录) of Order No. 30: categories and the items one may be certified for.
+/// A special operations catalogue (特种作业目录): categories and the items one may be certified for. Each version of
+/// the reference data holds its own (<see cref="ReferenceData.ReferenceDataVersion"/>); whether an item may be issued
+/// on a date is the catalogue in force on that date.
 /// </summary>
 public sealed class OperationCatalogue
 {
     private readonly Dictionary<string, OperationItem> _items;
     private readonly Dictionary<string, OperationCategory> _categories;
 
-    private OperationCatalogue(IReadOnlyList<OperationCategory> categories, IReadOnlyList<OperationItem> items)
+    public OperationCatalogue(IReadOnlyList<OperationCategory> categories, IReadOnlyList<OperationItem> items)
     {
         Categories = categories;
         Items = items;
@@ -22,7 +23,11 @@ public sealed class OperationCatalogue
         _items = items.ToDictionary(i => i.Code, StringComparer.Ordinal);
     }
 
-    public static OperationCatalogue Current { get; } = Load();
+    /// <summary>
+    /// Every item any shipped version knows (newest names first): for names and for reading codes. Whether an item may
+    /// be issued on a date is <see cref="ReferenceData.ReferenceDataSet.InForce"/>'s catalogue, not this one.
+    /// </summary>
+    public static OperationCatalogue Current => ReferenceData.ReferenceDataSet.Shipped.AllItems;
 
     public IReadOnlyList<OperationCategory> Categories { get; }
 
@@ -42,11 +47,18 @@ public sealed class OperationCatalogue
 
     public bool ItemBelongsTo(string itemCode, string categoryCode) => FindItem(itemCode)?.CategoryCode == categoryCode;
 
-    private static OperationCatalogue Load()
+    /// <summary>In this catalogue and not withdrawn: a new certificate may be issued for it.</summary>
+    public bool IsIssuable(string? code) => FindItem(code) is { Withdrawn: false };
+
+    /// <summary>
+    /// One catalogue holding every item of <paramref name="catalogues"/>; where two know a code, the first one's
+    /// name and category win (pass the newest first).
+    /// </summary>
+    public static OperationCatalogue Union(IEnumerable<OperationCatalogue> catalogues)
     {
-        var rows = EmbeddedCsv.ReadRows("catalogue.csv").ToList();
-        var categories = rows.Select(f => new OperationCategory(f[0], f[1])).DistinctBy(c => c.Code).ToList();
-        var items = rows.Select(f => new OperationItem(f[2], f[3], f[0])).ToList();
+        var list = catalogues.ToList();
+        var categories = list.SelectMany(c => c.Categories).DistinctBy(c => c.Code).OrderBy(c => c.Code, CodeOrder.Instance).ToList();
+        var items = list.SelectMany(c => c.Items).DistinctBy(i => i.Code).OrderBy(i => i.Code, CodeOrder.Instance).ToList();
         return new OperationCatalogue(categories, items);
     }
 }

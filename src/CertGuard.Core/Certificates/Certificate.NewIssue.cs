@@ -1,3 +1,4 @@
+using CertGuard.Core.Catalogue;
 using CertGuard.Core.Time;
 
 namespace CertGuard.Core.Certificates;
@@ -26,9 +27,9 @@ public sealed partial class Certificate
     /// 考核合格发证 again, after the earlier certificate of the same holder and item expired, became invalid, was revoked
     /// or was cancelled. The holder's data, authority, employer, dates and status start afresh.
     /// </summary>
-    public void IssueAgain(IssueRequest request, CertificateRules rules, TimeProvider clock)
+    public void IssueAgain(IssueRequest request, CertificateRules rules, TimeProvider clock, OperationCatalogue? catalogue = null)
     {
-        var item = CheckIssue(request, rules, clock);
+        var item = CheckIssue(request, rules, clock, catalogue);
         if (request.Holder.Value != Number || item.Code != ItemCode)
             throw new ArgumentException("The request is for another holder or item.", nameof(request));
         var today = ChinaTime.Today(clock);

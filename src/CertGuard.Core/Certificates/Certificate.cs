@@ -85,9 +85,10 @@ public sealed partial class Certificate
     public IEnumerable<CertificateEvent> Reviews =>
         Chronicle.Where(e => e.Kind is CertificateEventKind.ReviewPassed or CertificateEventKind.ReviewFailed);
 
-    public static Certificate Issue(IssueRequest request, CertificateRules rules, TimeProvider clock)
+    /// <param name="catalogue">The catalogue in force on the issue date; the shipped one for that date when null.</param>
+    public static Certificate Issue(IssueRequest request, CertificateRules rules, TimeProvider clock, OperationCatalogue? catalogue = null)
     {
-        var item = CheckIssue(request, rules, clock);
+        var item = CheckIssue(request, rules, clock, catalogue);
         var certificate = new Certificate
         {
             Id = Guid.CreateVersion7(),
@@ -107,9 +108,10 @@ public sealed partial class Certificate
         return certificate;
     }
 
-    private static OperationItem CheckIssue(IssueRequest request, CertificateRules rules, TimeProvider clock)
+    private static OperationItem CheckIssue(IssueRequest request, CertificateRules rules, TimeProvider clock, OperationCatalogue? catalogue)
     {
-        var item = OperationCatalogue.Current.FindItem(request.ItemCode)
+        // Only an item of the catalogue in force on the issue date, and not withdrawn from it, may be issued.
+        var item = IssuableItem(request, catalogue)
             ?? throw Refusal.Invalid("CERT-ITEM-UNKNOWN", ("item", request.ItemCode));
         if (string.IsNullOrWhiteSpace(request.HolderName))
             throw Refusal.Invalid("CERT-NAME-REQUIRED");
@@ -119,6 +121,9 @@ public sealed partial class Certificate
             throw Refusal.Invalid("CERT-DATE-FUTURE");
         return item;
     }
+
+    private static OperationItem? IssuableItem(IssueRequest request, OperationCatalogue? catalogue) =>
+        (catalogue ?? ReferenceData.ReferenceDataSet.Shipped.CatalogueOn(request.IssuedOn)).FindItem(request.ItemCode) is { Withdrawn: false } item ? item : null;
 
     /// <summary>
     /// Gives the certificate its place on a status list. It keeps it until a new card is made (补发, 更换, 换证, a new

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace CertGuard.Core.ReferenceData;
 
-/// <summary>Reads the reference CSV files compiled into this assembly (copies of shared/data).</summary>
+/// <summary>Reads the reference CSV files compiled into this assembly (copies of the design data, vendored in tests/fixtures/reference-data).</summary>
 internal static class EmbeddedCsv
 {
     public static IEnumerable<string[]> ReadRows(string fileName)

@@ -1,4 +1,4 @@
-using CertGuard.Core.Certificates;
+using CertGuard.Data.ReferenceData;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +14,8 @@ public static class DataServices
     public static IServiceCollection AddCertGuardData(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // Periods and windows are reference data the province office sets (section CertificateRules).
-        services.AddSettings<CertificateRules>(CertificateRulesValidator.Section);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateRules>, CertificateRulesValidator>());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CertificateRules>>().Value);
+        // Periods, windows, the catalogue and penalties are dated reference data (docs/reference-data.md).
+        services.AddReferenceData();
         services.AddSettings<Credentials.CredentialOptions>(Credentials.CredentialOptions.Section);
         services.AddCertGuardDatabase(configuration);
         services.AddScoped<Demo.DemoSeeder>();

@@ -63,7 +63,10 @@ internal sealed class DemoCertificates
 
     private string PickItem() => _random.Next(3) > 0
         ? CommonItems[_random.Next(CommonItems.Length)]
-        : OperationCatalogue.Current.Items[_random.Next(OperationCatalogue.Current.Items.Count)].Code;
+        : FirstCatalogue.Items[_random.Next(FirstCatalogue.Items.Count)].Code;
+
+    // Demo issue dates reach years back: only items of the first shipped catalogue were issuable on all of them.
+    private static readonly OperationCatalogue FirstCatalogue = Core.ReferenceData.ReferenceDataSet.Shipped.Versions[0].Catalogue;
 
     private Certificate Live(ResidentIdNumber id, string name, string item, string city, DateOnly issuedOn)
     {

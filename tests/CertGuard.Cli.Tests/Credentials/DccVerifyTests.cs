@@ -5,7 +5,7 @@ using CertGuard.Cli.Tests.Support;
 namespace CertGuard.Cli.Tests.Credentials;
 
 /// <summary>
-/// <c>certguard verify</c> on EU DCC public test vectors (shared/fixtures/dcc), with the vector's signing certificate
+/// <c>certguard verify</c> on EU DCC public test vectors (vendored in tests/fixtures/dcc), with the vector's signing certificate
 /// as the only trust anchor and no database: the command's offline path against codes nobody here wrote.
 /// </summary>
 public sealed class DccVerifyTests : IDisposable

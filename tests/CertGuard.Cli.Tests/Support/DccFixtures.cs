@@ -1,17 +1,18 @@
 namespace CertGuard.Cli.Tests.Support;
 
-/// <summary>The EU DCC public test vectors, shared/fixtures/dcc beside the repository.</summary>
+/// <summary>
+/// The EU DCC public test vectors vendored in tests/fixtures/dcc (origin and licence in its README), copied beside
+/// the test assembly by the build, so the tests need nothing outside the repository.
+/// </summary>
 public static class DccFixtures
 {
     public static string Folder { get; } = Find();
 
     private static string Find()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "dcc");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/fixtures/dcc not found beside the repository.");
+        var folder = Path.Combine(AppContext.BaseDirectory, "fixtures", "dcc");
+        return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.json").Any()
+            ? folder
+            : throw new DirectoryNotFoundException($"The vendored DCC vectors are missing from {folder}; they come from tests/fixtures/dcc.");
     }
 }

@@ -5,7 +5,8 @@ namespace CertGuard.Core.Tests.Catalogue;
 
 public sealed class OperationCatalogueTests
 {
-    private static readonly OperationCatalogue Catalogue = OperationCatalogue.Current;
+    // Order 30's catalogue (the first shipped version): the one catalogue.csv holds.
+    private static readonly OperationCatalogue Catalogue = Core.ReferenceData.ReferenceDataSet.Shipped.Versions[0].Catalogue;
 
     [Fact]
     public void There_are_11_categories_numbered_1_to_11()
@@ -27,11 +28,11 @@ public sealed class OperationCatalogueTests
     }
 
     [Fact]
-    public void The_embedded_catalogue_is_a_verbatim_copy_of_shared_data()
+    public void The_embedded_catalogue_is_a_verbatim_copy_of_the_vendored_reference_data()
     {
-        var shared = ReferenceFiles.SharedText("catalogue.csv");
-        if (shared is null) return; // shared/ not beside this checkout
-        Assert.Equal(ReferenceFiles.Rows(shared).Select(r => string.Join(',', r)),
+        var vendored = ReferenceFiles.VendoredText("catalogue.csv");
+        Assert.NotEmpty(ReferenceFiles.Rows(vendored));
+        Assert.Equal(ReferenceFiles.Rows(vendored).Select(r => string.Join(',', r)),
                      ReferenceFiles.EmbeddedRows("catalogue.csv").Select(r => string.Join(',', r)));
     }
 
@@ -87,6 +88,14 @@ public sealed class OperationCatalogueTests
         foreach (var row in rows)
             foreach (var category in Catalogue.Categories)
                 Assert.Equal(row[0] == category.Code, Catalogue.ItemBelongsTo(row[2], category.Code));
+    }
+
+    [Fact]
+    public void The_current_catalogue_knows_every_item_of_every_shipped_version()
+    {
+        foreach (var version in Core.ReferenceData.ReferenceDataSet.Shipped.Versions)
+            Assert.All(version.Catalogue.Items, i => Assert.Equal(i.Name, OperationCatalogue.Current.FindItem(i.Code)?.Name));
+        Assert.Equal("电力电缆作业", OperationCatalogue.Current.ItemName("1.4"));
     }
 
     [Fact]

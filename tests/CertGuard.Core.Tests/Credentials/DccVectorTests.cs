@@ -5,7 +5,7 @@ using CertGuard.Core.Credentials;
 namespace CertGuard.Core.Tests.Credentials;
 
 /// <summary>
-/// The EU DCC public test vectors (shared/fixtures/dcc) through the same decoder as CG1, with only the prefix and the
+/// The EU DCC public test vectors (vendored in tests/fixtures/dcc) through the same decoder as CG1, with only the prefix and the
 /// claims schema changed: proof of the Base45, zlib and COSE code against an implementation nobody here wrote.
 /// </summary>
 public sealed class DccVectorTests
@@ -58,14 +58,12 @@ public sealed class DccVectorTests
 
     private static JsonElement Load(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
 
-    /// <summary>shared/ sits beside the repository (as in CI); walk up until it is found.</summary>
+    /// <summary>The vectors vendored in tests/fixtures/dcc, copied beside this assembly by the build.</summary>
     private static string FixtureFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "dcc");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/fixtures/dcc not found beside the repository.");
+        var folder = Path.Combine(AppContext.BaseDirectory, "fixtures", "dcc");
+        return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.json").Any()
+            ? folder
+            : throw new DirectoryNotFoundException($"The vendored DCC vectors are missing from {folder}; they come from tests/fixtures/dcc.");
     }
 }

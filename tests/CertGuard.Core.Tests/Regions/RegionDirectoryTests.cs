@@ -95,11 +95,11 @@ public sealed class RegionDirectoryTests
     }
 
     [Fact]
-    public void The_embedded_cities_are_a_verbatim_copy_of_shared_data()
+    public void The_embedded_cities_are_a_verbatim_copy_of_the_vendored_reference_data()
     {
-        var shared = ReferenceFiles.SharedText("cities.csv");
-        if (shared is null) return; // shared/ not beside this checkout
-        Assert.Equal(ReferenceFiles.Rows(shared).Select(r => string.Join(',', r)),
+        var vendored = ReferenceFiles.VendoredText("cities.csv");
+        Assert.NotEmpty(ReferenceFiles.Rows(vendored));
+        Assert.Equal(ReferenceFiles.Rows(vendored).Select(r => string.Join(',', r)),
                      ReferenceFiles.EmbeddedRows("cities.csv").Select(r => string.Join(',', r)));
     }
 

@@ -21,15 +21,16 @@ public static class ReferenceFiles
         return reader.ReadToEnd();
     }
 
-    /// <summary>shared/data/<paramref name="fileName"/> beside the repository, or null when the tests run elsewhere.</summary>
-    public static string? SharedText(string fileName)
+    /// <summary>
+    /// tests/fixtures/reference-data/<paramref name="fileName"/>: the design's data files vendored in the repository
+    /// (copied beside this assembly by the build), the originals the embedded copies must match.
+    /// </summary>
+    public static string VendoredText(string fileName)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", fileName);
-            if (File.Exists(candidate)) return File.ReadAllText(candidate);
-        }
-        return null;
+        var path = Path.Combine(AppContext.BaseDirectory, "fixtures", "reference-data", fileName);
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new FileNotFoundException($"The vendored reference file is missing; it comes from tests/fixtures/reference-data.", path);
     }
 
     public static IReadOnlyList<string[]> Rows(string text) =>

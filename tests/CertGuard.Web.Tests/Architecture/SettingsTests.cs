@@ -19,7 +19,6 @@ public abstract class SettingsTests
     [InlineData("Verification:Log:RetentionDays", "-1")]
     [InlineData("Employers:RectificationDays", "0")]
     [InlineData("PublicQuery:RateLimits:PerClient:Burst", "0")]
-    [InlineData("CertificateRules:ValidityYears", "0")]
     [InlineData("Credentials:Algorithms:440300", "RSA")]
     [InlineData("Reviews:OverdueJob:BatchSize", "-5")]
     public async Task A_bad_value_stops_the_host_naming_the_setting(string key, string value)

@@ -50,6 +50,9 @@ public static class ImportErrors
     public static ImportIssue UnknownItem(int row, string column, string text) =>
         new(row, column, "IMPORT-ITEM-UNKNOWN", $"操作项目“{text}”不在特种作业目录中。");
 
+    public static ImportIssue ItemNotInForce(int row, string column, string item, DateOnly firstIssued, string catalogue) =>
+        new(row, column, "IMPORT-ITEM-NOT-IN-FORCE", $"操作项目“{item}”不在{firstIssued:yyyy-MM-dd}施行的特种作业目录（{catalogue}）中，该日不能初领此项目证书。");
+
     public static ImportIssue AmbiguousItem(int row, string column, string text) =>
         new(row, column, "IMPORT-ITEM-AMBIGUOUS", $"操作项目被存成了数字 {text}，无法区分 {text} 与 {text}0。请填写项目名称，或把该列设置为“文本”。");
 

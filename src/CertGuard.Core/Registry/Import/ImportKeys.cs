@@ -25,12 +25,20 @@ public sealed class ImportKeys
         return null;
     }
 
-    private static (long, int) Key(ResidentIdNumber holder, string itemCode)
+    // Items a version loaded after the release added (not shipped): numbered after the shipped ones, per file.
+    private readonly Dictionary<string, int> _laterItems = new(StringComparer.Ordinal);
+
+    private int IndexOf(string itemCode) =>
+        ItemIndex.TryGetValue(itemCode, out var i) ? i
+        : _laterItems.TryGetValue(itemCode, out var j) ? j
+        : _laterItems[itemCode] = ItemIndex.Count + _laterItems.Count;
+
+    private (long, int) Key(ResidentIdNumber holder, string itemCode)
     {
         var value = holder.Value;
         // 17 digits fit a long; the check character (0-9 or X) and the item index share the int.
         var digits = long.Parse(value.AsSpan(0, 17), System.Globalization.CultureInfo.InvariantCulture);
         var check = value[17] == 'X' ? 10 : value[17] - '0';
-        return (digits, (ItemIndex[itemCode] << 4) | check);
+        return (digits, (IndexOf(itemCode) << 4) | check);
     }
 }

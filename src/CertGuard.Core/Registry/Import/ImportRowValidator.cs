@@ -1,6 +1,7 @@
 using CertGuard.Core.Catalogue;
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Holders;
+using CertGuard.Core.ReferenceData;
 using CertGuard.Core.Regions;
 
 namespace CertGuard.Core.Registry.Import;
@@ -8,7 +9,8 @@ namespace CertGuard.Core.Registry.Import;
 /// <summary>What a row is checked against: the rules, today (UTC+8), the importer's city and the cities' authorities.</summary>
 /// <param name="ScopeCity">The only city the importing account may import for; null for the whole province.</param>
 /// <param name="AuthorityOf">The platform's issuing authority of a city, or null when none is registered.</param>
-public sealed record ImportContext(CertificateRules Rules, DateOnly Today, string? ScopeCity, Func<string, Guid?> AuthorityOf);
+/// <param name="Reference">The reference data versions (the shipped ones when null): an item must be in the catalogue in force on its first issue.</param>
+public sealed record ImportContext(CertificateRules Rules, DateOnly Today, string? ScopeCity, Func<string, Guid?> AuthorityOf, ReferenceDataSet? Reference = null);
 
 /// <summary>
 /// Checks one row completely and says everything wrong with it, cell by cell, so that an officer fixes a file in one
@@ -31,6 +33,7 @@ public sealed partial class ImportRowValidator(ImportHeader header, ImportContex
         var from = Date(row, ImportColumn.ValidFrom, required: true, issues);
         var to = Date(row, ImportColumn.ValidTo, required: true, issues);
         var next = Date(row, ImportColumn.NextReviewDue, required: false, issues);
+        if (item is not null && first is { } firstIssued) item = InForce(row, item, firstIssued, issues);
         var city = City(row, issues);
         var dates = CheckDates(row, id, first, from, to, next, issues);
         var status = Status(row, dates, issues);
@@ -42,6 +45,15 @@ public sealed partial class ImportRowValidator(ImportHeader header, ImportContex
     }
 
     private string Column(ImportColumn column) => header.NameOf(column);
+
+    /// <summary>The item, when the catalogue in force on the first issue held it (a later item cannot have been issued then).</summary>
+    private OperationItem? InForce(ImportRow row, OperationItem item, DateOnly firstIssued, List<ImportIssue> issues)
+    {
+        var version = (context.Reference ?? ReferenceDataSet.Shipped).InForce(firstIssued);
+        if (version.Catalogue.FindItem(item.Code) is not null) return item;
+        issues.Add(ImportErrors.ItemNotInForce(row.Number, Column(ImportColumn.Item), item.Name, firstIssued, version.CatalogueBasis));
+        return null;
+    }
 
     /// <summary>The cell's text when it can be read as text; reports empty required cells, garbling and formulas.</summary>
     private string? Cell(ImportRow row, ImportColumn column, bool required, List<ImportIssue> issues, int max = MaxCellLength)
@@ -124,7 +136,8 @@ public sealed partial class ImportRowValidator(ImportHeader header, ImportContex
             issues.Add(ImportErrors.AmbiguousItem(row.Number, column, itemText));
             return null;
         }
-        if (ImportVocabulary.Item(itemText) is not { } item)
+        // A version loaded after the release may add items the shipped vocabulary does not know: read them by code.
+        if ((ImportVocabulary.Item(itemText) ?? context.Reference?.AllItems.FindItem(itemText.Trim())) is not { } item)
         {
             issues.Add(ImportErrors.UnknownItem(row.Number, column, itemText));
             return null;

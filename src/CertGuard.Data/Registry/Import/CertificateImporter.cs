@@ -16,7 +16,7 @@ namespace CertGuard.Data.Registry.Import;
 /// exactly so is unchanged, which makes importing the same file twice harmless; a different one is reported, never
 /// overwritten.
 /// </summary>
-public sealed class CertificateImporter(CertGuardDbContext db, TimeProvider clock, CertificateRules rules)
+public sealed class CertificateImporter(CertGuardDbContext db, TimeProvider clock, CertificateRules rules, ReferenceData.ReferenceDataProvider reference)
 {
     public const string AuditAction = "import";
 
@@ -30,7 +30,7 @@ public sealed class CertificateImporter(CertGuardDbContext db, TimeProvider cloc
         var authorities = await db.Organisations.AsNoTracking().Where(o => o.Kind == Role.IssuingAuthority.Id)
             .Select(o => new { o.RegionCode, o.Id }).ToListAsync(ct);
         var authorityOf = authorities.GroupBy(a => a.RegionCode).ToDictionary(g => g.Key, g => g.Min(a => a.Id), StringComparer.Ordinal);
-        var context = new ImportContext(rules, ChinaTime.Today(now), options.ScopeCity, c => authorityOf.TryGetValue(c, out var id) ? id : null);
+        var context = new ImportContext(rules, ChinaTime.Today(now), options.ScopeCity, c => authorityOf.TryGetValue(c, out var id) ? id : null, reference.Current);
 
         await using var pass = new ImportPass(db, rules, now, context, options, file.Name);
         await pass.RunAsync(file, ct);

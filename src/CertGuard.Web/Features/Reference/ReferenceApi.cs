@@ -1,5 +1,6 @@
 using CertGuard.Core.Catalogue;
 using CertGuard.Core.Regions;
+using CertGuard.Data.ReferenceData;
 
 namespace CertGuard.Web.Features.Reference;
 
@@ -19,11 +20,14 @@ public static class ReferenceApi
                 RegionDirectory.Guangdong.Cities.Prepend(RegionDirectory.Guangdong.Province)
                     .Select(r => new RegionResponse(r.Code, r.Name, r.NameEn, r.Level.ToString())).ToList()))
             .WithSummary("广东省及21个地级以上市的行政区划代码");
-        group.MapGet("/catalogue", () => TypedResults.Ok(
-                OperationCatalogue.Current.Categories
-                    .Select(c => new CategoryResponse(c.Code, c.Name, OperationCatalogue.Current.ItemsOf(c.Code).Select(i => new ItemResponse(i.Code, i.Name)).ToList()))
-                    .ToList()))
-            .WithSummary("特种作业目录：作业类别及准操项目");
+        // The catalogue in force today: what may be issued now (older items keep their names in the registry).
+        group.MapGet("/catalogue", (ReferenceDataProvider reference) => TypedResults.Ok(Catalogue(reference.Today.Catalogue)))
+            .WithSummary("今天施行的特种作业目录：作业类别及准操项目（停止发证的项目不列出）");
         return api;
     }
+
+    private static List<CategoryResponse> Catalogue(OperationCatalogue catalogue) =>
+        catalogue.Categories
+            .Select(c => new CategoryResponse(c.Code, c.Name, catalogue.ItemsOf(c.Code).Where(i => !i.Withdrawn).Select(i => new ItemResponse(i.Code, i.Name)).ToList()))
+            .ToList();
 }

@@ -4,6 +4,7 @@ using CertGuard.Core.Certificates;
 using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Registry.Lifecycle;
@@ -13,7 +14,8 @@ namespace CertGuard.Web.Features.Registry.Lifecycle;
 /// domain (which refuses what Order No. 30 forbids) and saves it with the version the officer saw; the save writes
 /// the history entry and the audit entries. Refusals are <see cref="DomainRuleException"/>s with a stable code.
 /// </summary>
-public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clock, CertificateRules rules)
+// The rules of a change are those in force on its date (docs/reference-data.md), an issue's catalogue too.
+public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clock, ReferenceDataProvider reference)
 {
     private const int MaxNoteLength = 500;
     private const int MaxNameLength = 64;
@@ -36,13 +38,15 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
         var earlier = IssueEligibility.Check(request, records, clock);
         if (earlier is null)
         {
-            var certificate = Certificate.Issue(request, rules, clock);
+            var inForce = reference.Current.InForce(request.IssuedOn);
+            var certificate = Certificate.Issue(request, inForce.Rules, clock, inForce.Catalogue);
             db.Certificates.Add(certificate);
             await SaveAsync(() => RegisteredAsync(certificate.Number, certificate.ItemCode, ct), ct);
             return certificate;
         }
         var version = earlier.Version;
-        earlier.IssueAgain(request, rules, clock);
+        var then = reference.Current.InForce(request.IssuedOn);
+        earlier.IssueAgain(request, then.Rules, clock, then.Catalogue);
         await SaveAsync(() => ChangedSinceAsync(earlier.Id, version, ct), ct);
         return earlier;
     }
@@ -58,30 +62,31 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
             {
                 if (reasons.Count > 0)
                     throw Refusal.Invalid("CERT-REVIEW-REASON-UNEXPECTED");
-                c.PassReview(on, officer.Name, rules, clock, r.OutsideWindowApproved, note);
+                c.PassReview(on, officer.Name, reference.RulesOn(on), clock, r.OutsideWindowApproved, note);
             }
             else
             {
-                c.FailReview(on, reasons, officer.Name, rules, clock, r.OutsideWindowApproved, note);
+                c.FailReview(on, reasons, officer.Name, reference.RulesOn(on), clock, r.OutsideWindowApproved, note);
             }
         }, ct);
 
     public Task<Certificate?> GrantExtendedIntervalAsync(Guid id, ExtendedIntervalRequest r, LifecycleOfficer officer, CancellationToken ct) =>
-        ChangeAsync(id, r.Version, c => c.GrantExtendedReviewInterval(r.ContinuousYears, r.HasViolations, officer.Name, rules, clock), ct);
+        ChangeAsync(id, r.Version, c => c.GrantExtendedReviewInterval(r.ContinuousYears, r.HasViolations, officer.Name, reference.Today.Rules, clock), ct);
 
     public Task<Certificate?> RenewAsync(Guid id, RenewalRequest r, LifecycleOfficer officer, CancellationToken ct) =>
         ChangeAsync(id, r.Version, c =>
         {
             var on = EffectiveOn(c, r.RenewedOn);
             LifecycleChecks.EnsureOverrideExplained(r.OutsideWindowApproved, r.Note);
-            c.Renew(on, officer.Name, rules, clock, r.OutsideWindowApproved, OverrideNote(r.OutsideWindowApproved, r.Note));
+            c.Renew(on, officer.Name, reference.RulesOn(on), clock, r.OutsideWindowApproved, OverrideNote(r.OutsideWindowApproved, r.Note));
         }, ct);
 
     public Task<Certificate?> RevokeAsync(Guid id, RevocationRequest r, LifecycleOfficer officer, CancellationToken ct) =>
         ChangeAsync(id, r.Version, c =>
         {
             var reason = Reason<RevocationReason>(r.Reason, allowed => Refusal.Invalid("CERT-REVOCATION-REASON", ("allowed", allowed)));
-            c.Revoke(reason, EffectiveOn(c, r.RevokedOn), officer.Name, rules, clock, Note(r.Note));
+            var on = EffectiveOn(c, r.RevokedOn);
+            c.Revoke(reason, on, officer.Name, reference.RulesOn(on), clock, Note(r.Note));
         }, ct);
 
     public Task<Certificate?> CancelAsync(Guid id, CancellationRequest r, LifecycleOfficer officer, CancellationToken ct) =>
