@@ -30,4 +30,12 @@ internal sealed class PageProblems
     }
 
     public void AssertNone() => Assert.True(_problems.IsEmpty, string.Join(Environment.NewLine, _problems));
+
+    /// <summary>None but the refusals the test caused on purpose: a page answers a refusal with its status (409, 422 …).</summary>
+    public void AssertNoneBut(int status, string path)
+    {
+        var others = _problems.Where(p => !(p.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                                            && p.Contains(path, StringComparison.Ordinal))).ToList();
+        Assert.True(others.Count == 0, string.Join(Environment.NewLine, others));
+    }
 }

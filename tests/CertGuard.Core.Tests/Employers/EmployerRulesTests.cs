@@ -65,7 +65,7 @@ public sealed class EmployerRulesTests
         Assert.Equal("EMPLOYER-REJECT-REASON", Assert.Throws<DomainRuleException>(() => pending.Reject(" ", "gz.office", DateTimeOffset.UnixEpoch)).Code);
         pending.Approve("gz.office", DateTimeOffset.UnixEpoch);
         Assert.Equal(OrganisationApproval.Approved, pending.Approval);
-        Assert.Equal("EMPLOYER-NOT-PENDING", Assert.Throws<DomainRuleException>(() => pending.Approve("gz.office", DateTimeOffset.UnixEpoch)).Code);
+        Assert.Equal("EMPLOYER-ALREADY-DECIDED", Assert.Throws<DomainRuleException>(() => pending.Approve("gz.office", DateTimeOffset.UnixEpoch)).Code);
         Assert.Equal(OrganisationApproval.Approved, Organisation.RegisterEmployer(Details(code), byOffice: true, "gz.office", DateTimeOffset.UnixEpoch).Approval);
     }
 
@@ -80,7 +80,7 @@ public sealed class EmployerRulesTests
 
         Assert.Equal("POSITION-ITEM-UNKNOWN", Assert.Throws<DomainRuleException>(() => Position.Define(Guid.NewGuid(), "焊工", ["2.9"], null, DateTimeOffset.UnixEpoch)).Code);
         Assert.Equal("POSITION-ITEMS", Assert.Throws<DomainRuleException>(() => Position.Define(Guid.NewGuid(), "焊工", [], null, DateTimeOffset.UnixEpoch)).Code);
-        Assert.Equal("POSITION-NAME", Assert.Throws<DomainRuleException>(() => Position.Define(Guid.NewGuid(), "=cmd", ["2.1"], null, DateTimeOffset.UnixEpoch)).Code);
+        Assert.Equal("POSITION-NAME-LEAD", Assert.Throws<DomainRuleException>(() => Position.Define(Guid.NewGuid(), "=cmd", ["2.1"], null, DateTimeOffset.UnixEpoch)).Code);
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public abstract partial class EmployerSelfCheckTests
         }
 
         var refused = await RegisterAsync(wrong);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("data-code=\"EMPLOYER-USCC\"", await refused.Content.ReadAsStringAsync());
         var accepted = await RegisterAsync(code.ToLowerInvariant());
         Assert.Contains("data-testid=\"register-done\"", await accepted.Content.ReadAsStringAsync());
@@ -118,7 +118,7 @@ public abstract partial class EmployerSelfCheckTests
 
         var office = app.ApiClient(Role.CityOffice.Id);
         await (await office.PostAsJsonAsync($"/api/v1/rectifications/{stopId}/confirm", new { text = "" })).AssertProblemAsync(HttpStatusCode.Conflict, "RECTIFY-STATE");
-        await (await employer.Api.PostAsJsonAsync($"/api/v1/rectifications/{stopId}/report", new { text = " " })).AssertProblemAsync(HttpStatusCode.BadRequest, "RECTIFY-ACTION-REQUIRED");
+        await (await employer.Api.PostAsJsonAsync($"/api/v1/rectifications/{stopId}/report", new { text = " " })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "RECTIFY-ACTION-REQUIRED");
         Assert.Equal(HttpStatusCode.OK, (await employer.Api.PostAsJsonAsync($"/api/v1/rectifications/{stopId}/report", new { text = "已停止其作业" })).StatusCode);
         var returned = await office.PostAsJsonAsync($"/api/v1/rectifications/{stopId}/return", new { text = "请补充复训安排" });
         Assert.Equal("returned", (await returned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -159,7 +159,7 @@ public abstract partial class EmployerSelfCheckTests
     {
         var employer = await app.NewEmployerAsync();
         var refused = await employer.Api.PostAsJsonAsync("/api/v1/positions", new { name = "电工", items = UnknownItem });
-        await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "POSITION-ITEM-UNKNOWN");
+        await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "POSITION-ITEM-UNKNOWN");
         await employer.DefineAsync("电工", "1.1");
         await (await employer.Api.PostAsJsonAsync("/api/v1/positions", new { name = " 电工 ", items = LowVoltage })).AssertProblemAsync(HttpStatusCode.Conflict, "POSITION-NAME-TAKEN");
 

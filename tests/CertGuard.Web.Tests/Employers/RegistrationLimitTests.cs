@@ -20,7 +20,7 @@ public abstract class RegistrationLimitTests(PublicQueryApp app)
         for (var i = 0; i < PerHour; i++)
         {
             var refused = await RegisterAsync(client);
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         }
 
         var limited = await RegisterAsync(client);
@@ -30,7 +30,7 @@ public abstract class RegistrationLimitTests(PublicQueryApp app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/employers/register")).StatusCode);
 
         // Another address is not affected.
-        Assert.Equal(HttpStatusCode.BadRequest, (await RegisterAsync(app.Client(PublicQueryApp.NewAddress()))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await RegisterAsync(app.Client(PublicQueryApp.NewAddress()))).StatusCode);
     }
 
     /// <summary>A registration with a credit code whose check character is wrong: refused, but it counts.</summary>

@@ -125,7 +125,7 @@ public abstract class ExchangePushTests(CertGuardApp app)
         var number = ExchangeClient.IdNumber("430102", new DateOnly(1988, 8, 8), 31);
         var item = ExchangeClient.Foreign(number, 1).With(field, value);
 
-        var problem = await (await app.National().PostAsJsonAsync(Path, item)).AssertProblemAsync(HttpStatusCode.BadRequest, code);
+        var problem = await (await app.National().PostAsJsonAsync(Path, item)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, code);
 
         Assert.True(Http.HasChinese(problem.GetProperty("title").GetString()), problem.ToString());
         await using var db = app.SystemDb();
@@ -155,7 +155,7 @@ public abstract class ExchangePushTests(CertGuardApp app)
         Assert.Equal(["created", "updated", "refused", "created", "refused", "unchanged"], items.Select(i => i.GetProperty("outcome").GetString()));
         Assert.Equal(Enumerable.Range(0, 6), items.Select(i => i.GetProperty("index").GetInt32()));
         Assert.Equal("EXCHANGE-AUTHORITY-LOCAL", items[2].GetProperty("code").GetString());
-        Assert.Equal(400, items[2].GetProperty("status").GetInt32());
+        Assert.Equal(422, items[2].GetProperty("status").GetInt32());
         Assert.True(Http.HasChinese(items[2].GetProperty("message").GetString()));
         Assert.Equal("EXCHANGE-FORMAT", items[4].GetProperty("code").GetString());
         Assert.Equal((2, 1, 1, 2), (body.GetProperty("created").GetInt32(), body.GetProperty("updated").GetInt32(),

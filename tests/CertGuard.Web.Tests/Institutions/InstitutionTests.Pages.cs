@@ -30,7 +30,7 @@ public abstract partial class InstitutionTests
 
         // A condition not met without its rectification is refused, and what was typed stays on the page.
         var refused = await training.PostAsync("/institutions/self-check", new FormUrlEncodedContent(Form(keys[5], "")));
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var again = await refused.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"selfcheck-error\"", again);
         Assert.Contains("整改措施", again);

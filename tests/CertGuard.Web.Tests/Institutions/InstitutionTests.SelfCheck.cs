@@ -45,7 +45,7 @@ public abstract partial class InstitutionTests
         await (await province.PostAsJsonAsync("/api/v1/institutions/questionnaire/questions", new { text = "没有版本号" }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "SELFCHECK-VERSION-REQUIRED");
         await (await province.PostAsJsonAsync("/api/v1/institutions/questionnaire/questions", new { version = v + 3, text = " " }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "SELFCHECK-TEXT-REQUIRED");
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "SELFCHECK-TEXT-REQUIRED");
 
         // Every version stays readable as it was published, and each publication is in the audit trail.
         var old = await (await _app.ApiClient(Role.TrainingInstitution.Id).GetAsync($"/api/v1/institutions/questionnaire/versions/{v + 1}")).OkJsonAsync();
@@ -103,15 +103,15 @@ public abstract partial class InstitutionTests
 
         var noRectification = keys.Select(k => new { key = k, met = k != keys[2], note = "" }).ToList();
         var refused = await (await training.PostAsJsonAsync("/api/v1/institutions/self-checks", new { version = v, answers = noRectification }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "SELFCHECK-RECTIFICATION-REQUIRED");
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "SELFCHECK-RECTIFICATION-REQUIRED");
         Assert.Contains(keys[2], refused.GetProperty("title").GetString());
 
         var missing = keys.Skip(1).Select(k => new { key = k, met = true }).ToList();
         await (await training.PostAsJsonAsync("/api/v1/institutions/self-checks", new { version = v, answers = missing }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "SELFCHECK-UNANSWERED");
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "SELFCHECK-UNANSWERED");
         var twice = keys.Select(k => new { key = k, met = true }).Append(new { key = keys[0], met = false }).ToList();
         await (await training.PostAsJsonAsync("/api/v1/institutions/self-checks", new { version = v, answers = twice }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "SELFCHECK-DUPLICATE");
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "SELFCHECK-DUPLICATE");
 
         var allMet = keys.Select(k => new { key = k, met = true }).ToList();
         foreach (var role in new[] { Role.CityOffice, Role.ProvinceOffice, Role.Employer })

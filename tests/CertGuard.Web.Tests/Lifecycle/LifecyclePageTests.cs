@@ -65,7 +65,8 @@ public abstract class LifecyclePageTests(CertGuardApp app)
         var response = await client.PostAsync("/registry/issue", new FormUrlEncodedContent(Form(token,
             ("IdNumber", wrong), ("HolderName", "钱多多"), ("ItemCode", "1.1"), ("IssuedOn", app.Today().ToString("yyyy-MM-dd")))));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The refusal's status, as the API answers it.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-code=\"ID-CHECK\"", html, StringComparison.Ordinal);
         Assert.Contains("身份证号码校验位不正确", html, StringComparison.Ordinal);
@@ -108,7 +109,9 @@ public abstract class LifecyclePageTests(CertGuardApp app)
         // A fresh certificate is years from its review window.
         var early = await client.PostAsync($"{path}/act/review", new FormUrlEncodedContent(Form(token, ("Version", version), ("Passed", "true"))));
         Assert.Equal($"{path}#lifecycle-review", Location(early));
-        var shown = await client.GetStringAsync(path);
+        var shownResponse = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, shownResponse.StatusCode);
+        var shown = await shownResponse.Content.ReadAsStringAsync();
         Assert.Matches(ErrorIn("review", "CERT-REVIEW-WINDOW"), shown);
         Assert.Contains("窗口外复审须经发证机关同意", shown, StringComparison.Ordinal);
 
@@ -116,7 +119,9 @@ public abstract class LifecyclePageTests(CertGuardApp app)
         await ActOkAsync(app.ApiClient(Role.IssuingAuthority.Id), issued.Id(), "reissue", new { version = issued.Version() });
         var stale = await client.PostAsync($"{path}/act/revocation", new FormUrlEncodedContent(Form(token, ("Version", version), ("Reason", "PhysicallyUnfit"))));
         Assert.Equal($"{path}#lifecycle-revocation", Location(stale));
-        var conflict = await client.GetStringAsync(path);
+        var conflictResponse = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Conflict, conflictResponse.StatusCode);
+        var conflict = await conflictResponse.Content.ReadAsStringAsync();
         Assert.Matches(ErrorIn("revocation", "CERT-CONFLICT"), conflict);
         Assert.Contains("请刷新页面", conflict, StringComparison.Ordinal);
 

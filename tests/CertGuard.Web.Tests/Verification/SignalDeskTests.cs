@@ -18,7 +18,7 @@ public abstract class SignalDeskTests(CertGuardApp app)
         var office = app.ApiClient(Role.CityOffice.Id);
 
         var blank = await office.PostAsJsonAsync($"/api/v1/signals/{id}/dismissal", new { reason = "  " });
-        var problem = await blank.AssertProblemAsync(HttpStatusCode.BadRequest, "SIGNAL-REASON-REQUIRED");
+        var problem = await blank.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "SIGNAL-REASON-REQUIRED");
         Assert.True(Http.HasChinese(problem.GetProperty("title").GetString()));
 
         var dismissed = await office.PostAsJsonAsync($"/api/v1/signals/{id}/dismissal", new { reason = "持证人本人输错姓名，已电话核实" });

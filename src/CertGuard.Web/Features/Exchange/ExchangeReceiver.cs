@@ -87,7 +87,7 @@ public sealed class ExchangeReceiver(CertGuardDbContext db, TimeProvider clock)
     /// <summary>Reads one pushed item into the domain's form; throws with a stable code for the first thing wrong.</summary>
     public static (ExchangedCertificate State, string AuthorityName) Parse(PushedCertificate? item, DateOnly today)
     {
-        if (item is null) throw Refusal.Invalid("EXCHANGE-ITEM-EMPTY");
+        if (item is null) throw Refusal.Invalid("EXCHANGE-FORMAT", ("field", "item"), ("value", "null"));
         if (!ResidentIdNumber.TryParse(CertificateNumber.Normalize(item.Number ?? ""), today, out var holder, out var error))
             throw error.ToRefusal();
         if (item.Sex is { Length: > 0 } sex && SexOf(sex) != holder.Sex)
@@ -113,7 +113,7 @@ public sealed class ExchangeReceiver(CertGuardDbContext db, TimeProvider clock)
             item.Version ?? 0);
         state.Validate(today);
         var name = item.AuthorityName?.Trim();
-        if (name is { Length: > 128 }) throw Refusal.Invalid("EXCHANGE-AUTHORITY-NAME-LENGTH", ("max", 128));
+        if (name is { Length: > 128 }) throw Refusal.Invalid("EXCHANGE-FORMAT", ("field", "authorityName"), ("value", name[..16] + "…"));
         return (state, string.IsNullOrEmpty(name) ? $"{ProvinceCodes.NameOf(state.AuthorityCode[..2])}发证机关（{state.AuthorityCode}）" : name);
     }
 
@@ -137,18 +137,18 @@ public sealed class ExchangeReceiver(CertGuardDbContext db, TimeProvider clock)
     {
         "M" or "m" or "男" => Sex.Male,
         "F" or "f" or "女" => Sex.Female,
-        _ => throw Refusal.Invalid("EXCHANGE-SEX-INVALID", ("sex", text)),
+        _ => throw Refusal.Invalid("EXCHANGE-FORMAT", ("field", "sex"), ("value", text)),
     };
 
     private static DateOnly Date(string? text, string field) =>
-        OptionalDate(text, field) ?? throw Refusal.Invalid("EXCHANGE-DATE-MISSING", ("field", field));
+        OptionalDate(text, field) ?? throw Refusal.Invalid("EXCHANGE-FORMAT", ("field", field), ("value", ""));
 
     private static DateOnly? OptionalDate(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw Refusal.Invalid("EXCHANGE-DATE-FORMAT", ("field", field), ("value", text));
+            : throw Refusal.Invalid("EXCHANGE-FORMAT", ("field", field), ("value", text));
     }
 
 }
