@@ -53,7 +53,7 @@ public static class ComplianceApi
         var scope = user.ToScope();
         if (scope.CityCode is { } own && !string.IsNullOrEmpty(city) && city != own)
             return Problems.Forbidden("COMPLIANCE-CITY-SCOPE", "市安委办只能查看本市的用人单位。");
-        return TypedResults.Ok(await query.EmployersAsync(scope, city, sort, ct));
+        return TypedResults.Ok(await query.EmployersAsync(city, sort, ct));
     }
 
     private static async Task<Results<Ok<EmployerCompliance>, ProblemHttpResult>> EmployerAsync(

@@ -3,6 +3,7 @@ using CertGuard.Core.Employers;
 using CertGuard.Core.Regions;
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.Accounts;
 using CertGuard.Data.Employers;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,13 +21,13 @@ public sealed record CityRate(string Code, string Name, int Employers, int Check
 /// The lawful certification rate as the offices read it, from each employer's current roster check. Employers are
 /// only those the account oversees (<see cref="EmployerAccess.Overseen"/>).
 /// </summary>
-public sealed class ComplianceQuery(CertGuardDbContext db, TimeProvider clock)
+public sealed class ComplianceQuery(CertGuardDbContext db, TimeProvider clock, IActor actor)
 {
     public static IReadOnlyList<string> Sorts { get; } = ["rate", "-rate", "name", "workers"];
 
-    public async Task<List<EmployerRate>> EmployersAsync(AccessScope scope, string? city, string? sort, CancellationToken ct)
+    public async Task<List<EmployerRate>> EmployersAsync(string? city, string? sort, CancellationToken ct)
     {
-        var employers = await EmployerAccess.Overseen(db, scope, city).Approved().AsNoTracking()
+        var employers = await EmployerAccess.Overseen(db, actor.Scope ?? AccessScope.Anonymous, city).Approved().AsNoTracking()
             .Select(o => new { o.Id, o.Name, o.CreditCode, o.RegionCode, o.Industry }).ToListAsync(ct);
         var ids = employers.Select(e => e.Id).ToList();
         var checks = await db.Set<RosterCheck>().AsNoTracking().Where(c => c.IsCurrent && ids.Contains(c.OrganisationId)).ToDictionaryAsync(c => c.OrganisationId, ct);

@@ -84,7 +84,7 @@ public sealed class IndexModel(ComplianceQuery query, EmployerRegistrar registra
             Cities = await query.CitiesAsync(ct);
             return;
         }
-        Employers = await query.EmployersAsync(Scope, ListedCity, Sort, ct);
+        Employers = await query.EmployersAsync(ListedCity, Sort, ct);
         if (Scope.Role == Role.CityOffice)
         {
             Pending = await EmployerAccess.Overseen(db, Scope).AsNoTracking().Where(o => o.Approval == OrganisationApproval.Pending)
