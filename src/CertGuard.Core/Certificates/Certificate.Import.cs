@@ -17,6 +17,7 @@ public sealed partial class Certificate
             ?? throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{record.ItemCode}”不在特种作业目录中。");
         if (string.IsNullOrWhiteSpace(record.HolderName))
             throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
+        HolderNames.Require(record.HolderName);
         if (record.FirstIssuedOn > record.ValidFrom || record.ValidTo <= record.ValidFrom
             || record.NextReviewDue <= record.ValidFrom || record.NextReviewDue > record.ValidTo)
             throw new DomainRuleException("CERT-IMPORT-DATES", "初领日期、有效期与复审日期前后矛盾。");

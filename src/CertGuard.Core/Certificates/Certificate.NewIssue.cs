@@ -1,3 +1,4 @@
+using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
 
 namespace CertGuard.Core.Certificates;
@@ -39,6 +40,7 @@ public sealed partial class Certificate
         if (request.IssuedOn < ended)
             throw new DomainRuleException("CERT-ISSUE-BEFORE-END", $"原证于{ended:yyyy-MM-dd}起已不再有效，新证的发证日期不能早于该日。");
 
+        var previousName = HolderName;
         HolderName = request.HolderName.Trim();
         HolderSex = request.Holder.Sex;
         CategoryCode = item.CategoryCode;
@@ -54,7 +56,8 @@ public sealed partial class Certificate
         StatusChangedOn = null;
         StatusReason = null;
         StartValidity(request.IssuedOn, rules);
-        Record(CertificateEventKind.Issued, request.IssuedOn, request.Actor, null, $"原证已于{ended:yyyy-MM-dd}终止，重新考核合格发证", clock);
+        var renamed = HolderNames.Same(previousName, HolderName) ? "" : $"；持证人姓名由“{previousName}”变更为“{HolderName}”（发证机关确认更名）";
+        Record(CertificateEventKind.Issued, request.IssuedOn, request.Actor, null, $"原证已于{ended:yyyy-MM-dd}终止，重新考核合格发证{renamed}", clock);
     }
 
     /// <summary>

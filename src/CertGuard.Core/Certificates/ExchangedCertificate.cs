@@ -39,6 +39,7 @@ public sealed record ExchangedCertificate(
             throw new DomainRuleException("CERT-NAME-REQUIRED", "请填写持证人姓名。");
         if (HolderName.Trim().Length > MaxNameLength)
             throw new DomainRuleException("EXCHANGE-NAME-LENGTH", $"持证人姓名不能超过{MaxNameLength}个字符。");
+        HolderNames.Require(HolderName);
         if (OperationCatalogue.Current.FindItem(ItemCode) is null)
             throw new DomainRuleException("CERT-ITEM-UNKNOWN", $"准操项目“{ItemCode}”不在特种作业目录中。");
         CheckAuthority(AuthorityCode);

@@ -42,7 +42,7 @@ internal static class DemoRosters
         await db.SaveChangesAsync(ct);
 
         var used = new HashSet<string>(StringComparer.Ordinal);
-        CertificateState State(Certificate c) => RosterJudge.StateOf(c, today, rules);
+        CertificateState State(Certificate c) => c.StateOn(today, rules);
         bool In(Certificate c, string[] items) => items.Contains(c.ItemCode, StringComparer.Ordinal);
         var rows = new List<(string Name, string Number, string Position)>();
         // A small demo (tests seed a few hundred certificates) may lack a state: the roster takes what there is.

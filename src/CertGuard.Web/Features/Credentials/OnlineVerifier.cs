@@ -1,5 +1,6 @@
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Credentials;
+using CertGuard.Core.Holders;
 using CertGuard.Data;
 using CertGuard.Data.Credentials;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,9 @@ public sealed class OnlineVerifier(CertGuardDbContext db, KeyRing keys, TimeProv
             .SingleOrDefaultAsync(c => c.Number == claims.Number && c.ItemCode == claims.Item, ct);
         if (record is null)
             return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-MISSING", "签名有效，但登记库中没有这本证书，请联系发证机关。", claims);
-        if (record.StatusListId != claims.StatusListId || record.StatusIndex != claims.StatusIndex || record.ValidTo != claims.ValidTo)
+        // The name under the one holder-name rule (a replacement with a new name supersedes the old card).
+        if (record.StatusListId != claims.StatusListId || record.StatusIndex != claims.StatusIndex || record.ValidTo != claims.ValidTo
+            || !HolderNames.Same(record.HolderName, claims.Name))
             return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-SUPERSEDED", "二维码与登记库中的现行证书不一致（已换发或信息已变更），请以登记库为准。", claims);
         if (record.Status != CertificateStatus.Active)
             return VerificationResult.Fail(VerificationStage.Registry, "CG1-REGISTRY-NOT-VALID", "登记库显示该证书已撤销、注销或失效。", claims);
