@@ -47,6 +47,14 @@ public static class RosterJudge
         return Verdict(certificate, state);
     }
 
+    /// <summary>
+    /// The verdict when the employer is past its limits: the answer is withheld, whatever it was; the log keeps the
+    /// true outcome and certificate (<paramref name="judged"/>) for the signals.
+    /// </summary>
+    public static RosterJudgement Withheld(RosterJudgement judged) => new(RosterVerdict.Withheld,
+        "本单位核验结果为“查无此证”或“姓名不符”的次数已超出限额，本行暂不给出结论：请核对姓名和证号后稍后重新核验；确属疑似假证的，请向属地执法部门报告。",
+        judged.Outcome, null);
+
     private static RosterJudgement Verdict(Certificate c, CertificateState state)
     {
         var item = OperationCatalogue.Current.ItemName(c.ItemCode);

@@ -68,9 +68,11 @@ internal static class DemoRosters
         var log = new VerificationLog();
         var options = Options.Create(new EmployerOptions());
         // A first check six weeks ago, before two valid workers joined: the rate over time, and items now overdue.
-        var earlier = new RosterChecker(db, log, new Earlier(clock, TimeSpan.FromDays(45)), rules, options);
+        // No log writer here: the limits count what is stored, without waiting for it.
+        var limits = new NameCheckLimits(db, log, clock, Options.Create(new NameCheckLimitOptions { LogWait = TimeSpan.Zero }));
+        var earlier = new RosterChecker(db, log, limits, new Earlier(clock, TimeSpan.FromDays(45)), rules, options);
         await earlier.CheckFileAsync(employers[0].Id, "员工花名册（初次自查）.csv", Csv(rows.Skip(2)), "gz.employer", ct);
-        var checker = new RosterChecker(db, log, clock, rules, options);
+        var checker = new RosterChecker(db, log, limits, clock, rules, options);
         await checker.CheckFileAsync(employers[0].Id, "2026年员工花名册.csv", Csv(rows), "gz.employer", ct);
         var compliant = pool.Where(c => !used.Contains(c.Number) && State(c) == CertificateState.Valid).Take(3)
             .Select(c => (c.HolderName, c.Number, "")).ToList();

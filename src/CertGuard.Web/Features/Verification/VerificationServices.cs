@@ -15,6 +15,8 @@ public static class VerificationServices
         services.AddHostedService(sp => sp.GetRequiredService<VerificationRetention>());
         services.Configure<SignalOptions>(configuration.GetSection(SignalOptions.Section));
         services.AddScoped<SignalDetector>();
+        services.Configure<NameCheckLimitOptions>(configuration.GetSection(NameCheckLimitOptions.Section));
+        services.AddScoped<NameCheckLimits>();
         services.AddSignalDesk();
         return services;
     }

@@ -57,7 +57,7 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpC
         var lead = new InspectionLead(signal.RegionCode, "signal", summary, Actor, now)
         {
             SignalId = signal.Id, CertificateId = signal.CertificateId,
-            CertificateNumber = signal.Kind == SignalKind.NotFoundBurst ? null : signal.Subject,
+            CertificateNumber = signal.Kind is SignalKind.NotFoundBurst or SignalKind.OrganisationMisses ? null : signal.Subject,
         };
         signal.TurnIntoLead(lead.Id, note, Actor, now);
         db.InspectionLeads.Add(lead);
@@ -87,7 +87,8 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpC
         s.Codes, s.Count, s.FirstSeen, s.LastSeen, s.State.ToString(), s.ResolutionReason, s.ResolvedBy, s.ResolvedAt, s.LeadId);
 
     // Officials see which number, not whose full ID number: the registry page shows the rest, and audits it.
-    private static string MaskSubject(Signal s) => s.Kind == SignalKind.NotFoundBurst ? s.Subject : ResidentIdNumber.Mask(s.Subject);
+    private static string MaskSubject(Signal s) =>
+        s.Kind is SignalKind.NotFoundBurst or SignalKind.OrganisationMisses ? s.Subject : ResidentIdNumber.Mask(s.Subject);
 }
 
 /// <summary>A signal as officials see it; kind and state by name (<see cref="SignalKind"/>, <see cref="SignalState"/>).</summary>
