@@ -33,6 +33,7 @@ public static class WebServices
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
+        services.AddCertGuardForwardedHeaders();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -54,6 +55,8 @@ public static class WebServices
 
     public static WebApplication UseCertGuardPipeline(this WebApplication app)
     {
+        // First: behind a TLS proxy the client's address and scheme come from the trusted proxy's headers (none by default).
+        app.UseCertGuardForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseSecurityHeaders();
@@ -80,7 +83,7 @@ public static class WebServices
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            return Results.LocalRedirect(LocalUrls.IsLocal(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription();
         return app;
     }

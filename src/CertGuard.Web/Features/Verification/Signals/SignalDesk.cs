@@ -33,7 +33,8 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IHttpC
         if (state is { } s) query = query.Where(x => x.State == s);
         if (kind is { } k) query = query.Where(x => x.Kind == k);
         var total = await query.CountAsync(ct);
-        page = Math.Max(1, page);
+        // Clamped to the last page: a huge page number must not overflow the offset.
+        page = Math.Clamp(page, 1, Math.Max(1, (int)Math.Min(int.MaxValue, ((long)total + PageSize - 1) / PageSize)));
         var items = await query.OrderByDescending(x => x.LastSeen).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new SignalPage(items.Select(View).ToList(), page, total);
     }
