@@ -42,24 +42,39 @@ public sealed class NameCheckLimits(CertGuardDbContext db, VerificationLog log, 
 /// <summary>One logged miss of an organisation: when, which kind, and the certificate a mismatch was against.</summary>
 public sealed record NameCheckMiss(DateTimeOffset At, VerificationOutcome Outcome, Guid? CertificateId);
 
-/// <summary>What an organisation may still be told, from its misses of the last day.</summary>
+/// <summary>
+/// What an organisation may still be told, from its misses of the last day. Kept as running counts, so an upload of
+/// fifty thousand rows spends it in linear time.
+/// </summary>
 public sealed class NameCheckBudget
 {
     private readonly NameCheckLimitOptions _options;
     private readonly DateTimeOffset _now;
-    private readonly List<NameCheckMiss> _misses;
+    private readonly Dictionary<Guid, (int Count, DateTimeOffset Oldest)> _mismatches = [];
+    private int _hour;
+    private DateTimeOffset _oldestInHour;
 
-    internal NameCheckBudget(NameCheckLimitOptions options, DateTimeOffset now, List<NameCheckMiss> misses)
+    internal NameCheckBudget(NameCheckLimitOptions options, DateTimeOffset now, IEnumerable<NameCheckMiss> misses)
     {
         _options = options;
         _now = now;
-        _misses = misses;
+        _oldestInHour = now;
+        foreach (var miss in misses) Count(miss);
     }
 
-    private IEnumerable<NameCheckMiss> LastHour => _misses.Where(m => m.At > _now.AddHours(-1));
-
-    private IEnumerable<NameCheckMiss> MismatchesOn(IReadOnlyCollection<Guid> certificates) =>
-        _misses.Where(m => m.Outcome == VerificationOutcome.NameMismatch && m.CertificateId is { } id && certificates.Contains(id));
+    private void Count(NameCheckMiss miss)
+    {
+        if (miss.At > _now.AddHours(-1))
+        {
+            _hour++;
+            if (miss.At < _oldestInHour) _oldestInHour = miss.At;
+        }
+        if (miss.Outcome == VerificationOutcome.NameMismatch && miss.CertificateId is { } id)
+        {
+            var (count, oldest) = _mismatches.GetValueOrDefault(id, (0, miss.At));
+            _mismatches[id] = (count + 1, miss.At < oldest ? miss.At : oldest);
+        }
+    }
 
     /// <summary>
     /// Why a check of a number (its registry certificates, possibly none) is refused before it is made, or null: the
@@ -67,12 +82,18 @@ public sealed class NameCheckBudget
     /// </summary>
     public NameCheckLimited? Limited(IReadOnlyCollection<Guid> certificates)
     {
-        var onNumber = MismatchesOn(certificates).ToList();
-        if (certificates.Count > 0 && onNumber.Count >= _options.MismatchesPerNumberPerDay)
-            return new("NAME-CHECK-NUMBER-LIMITED", onNumber.Min(m => m.At).AddDays(1) - _now);
-        var hour = LastHour.ToList();
-        if (hour.Count >= _options.MissesPerOrganisationPerHour)
-            return new("NAME-CHECK-LIMITED", hour.Min(m => m.At).AddHours(1) - _now);
+        var onNumber = 0;
+        var oldest = _now;
+        foreach (var id in certificates)
+        {
+            if (!_mismatches.TryGetValue(id, out var m)) continue;
+            onNumber += m.Count;
+            if (m.Oldest < oldest) oldest = m.Oldest;
+        }
+        if (onNumber > 0 && onNumber >= _options.MismatchesPerNumberPerDay)
+            return new("NAME-CHECK-NUMBER-LIMITED", oldest.AddDays(1) - _now);
+        if (_hour >= _options.MissesPerOrganisationPerHour)
+            return new("NAME-CHECK-LIMITED", _oldestInHour.AddHours(1) - _now);
         return null;
     }
 
@@ -84,7 +105,7 @@ public sealed class NameCheckBudget
     {
         if (outcome is not (VerificationOutcome.NameMismatch or VerificationOutcome.NotFound)) return true;
         var tell = Limited(certificates) is null;
-        _misses.Add(new NameCheckMiss(_now, outcome, certificateId));
+        Count(new NameCheckMiss(_now, outcome, certificateId));
         return tell;
     }
 }

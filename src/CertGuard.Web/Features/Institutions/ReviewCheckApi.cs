@@ -11,8 +11,8 @@ namespace CertGuard.Web.Features.Institutions;
 
 /// <summary>
 /// <c>/api/v1/institutions/review-checks</c>: a training or exam institution checks an applicant's certificate at
-/// review (复审) and lists its own past checks. Not rate-limited (accounts are bound to an institution) and not audited
-/// per check: the verification log is the record.
+/// review (复审) and lists its own past checks. Limited per number and per institution by its misses (NameCheckLimits:
+/// 429 with Retry-After), and not audited per check: the verification log is the record.
 /// </summary>
 public static class ReviewCheckApi
 {

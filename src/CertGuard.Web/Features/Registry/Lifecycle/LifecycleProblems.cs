@@ -15,7 +15,7 @@ public static class LifecycleProblems
     };
 
     public static int StatusOf(DomainRuleException refusal) =>
-        Conflicts.Contains(refusal.Code) ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        Conflicts.Contains(refusal.Code) || refusal.Kind == RefusalKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
 
     public static ProblemHttpResult From(DomainRuleException refusal) => Problems.Create(StatusOf(refusal), refusal.Code, refusal.Message);
 
