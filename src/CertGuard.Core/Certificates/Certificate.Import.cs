@@ -17,6 +17,7 @@ public sealed partial class Certificate
             ?? throw Refusal.Invalid("CERT-ITEM-UNKNOWN", ("item", record.ItemCode));
         if (string.IsNullOrWhiteSpace(record.HolderName))
             throw Refusal.Invalid("CERT-NAME-REQUIRED");
+        HolderNames.Require(record.HolderName);
         if (record.FirstIssuedOn > record.ValidFrom || record.ValidTo <= record.ValidFrom
             || record.NextReviewDue <= record.ValidFrom || record.NextReviewDue > record.ValidTo)
             throw Refusal.Invalid("CERT-IMPORT-DATES");

@@ -1,3 +1,4 @@
+using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
 
 namespace CertGuard.Core.Certificates;
@@ -100,6 +101,7 @@ public sealed partial class Certificate
         var details = note;
         if (!string.IsNullOrWhiteSpace(newHolderName) && newHolderName.Trim() != HolderName)
         {
+            HolderNames.Require(newHolderName);
             details = $"姓名由“{HolderName}”更正为“{newHolderName.Trim()}”" + (note is null ? "" : $"；{note}");
             HolderName = newHolderName.Trim();
         }

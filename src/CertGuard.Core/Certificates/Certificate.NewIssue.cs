@@ -1,4 +1,5 @@
 using CertGuard.Core.Catalogue;
+using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
 
 namespace CertGuard.Core.Certificates;
@@ -40,6 +41,7 @@ public sealed partial class Certificate
         if (request.IssuedOn < ended)
             throw Refusal.Invalid("CERT-ISSUE-BEFORE-END", ("ended", ended));
 
+        var previousName = HolderName;
         HolderName = request.HolderName.Trim();
         HolderSex = request.Holder.Sex;
         CategoryCode = item.CategoryCode;
@@ -57,7 +59,8 @@ public sealed partial class Certificate
         // The ended card keeps its bit set on its old place: a revoked card must not verify again offline.
         ReleaseStatusEntry();
         StartValidity(request.IssuedOn, rules);
-        Record(CertificateEventKind.Issued, request.IssuedOn, request.Actor, null, $"原证已于{ended:yyyy-MM-dd}终止，重新考核合格发证", clock);
+        var renamed = HolderNames.Same(previousName, HolderName) ? "" : $"；持证人姓名由“{previousName}”变更为“{HolderName}”（发证机关确认更名）";
+        Record(CertificateEventKind.Issued, request.IssuedOn, request.Actor, null, $"原证已于{ended:yyyy-MM-dd}终止，重新考核合格发证{renamed}", clock);
     }
 
     /// <summary>

@@ -115,6 +115,7 @@ public sealed partial class Certificate
             ?? throw Refusal.Invalid("CERT-ITEM-UNKNOWN", ("item", request.ItemCode));
         if (string.IsNullOrWhiteSpace(request.HolderName))
             throw Refusal.Invalid("CERT-NAME-REQUIRED");
+        HolderNames.Require(request.HolderName);
         if (request.Holder.AgeOn(request.IssuedOn) < rules.MinimumAgeAtIssue)
             throw Refusal.Invalid("CERT-UNDER-AGE", ("age", rules.MinimumAgeAtIssue));
         if (request.IssuedOn > ChinaTime.Today(clock))
@@ -147,27 +148,18 @@ public sealed partial class Certificate
         StatusIndex = null;
     }
 
-    public CertificateState StateOn(DateOnly today) => Status switch
-    {
-        CertificateStatus.Revoked => CertificateState.Revoked,
-        CertificateStatus.Cancelled => CertificateState.Cancelled,
-        CertificateStatus.Invalid when StatusReason == nameof(CertificateEventKind.ReviewFailed) => CertificateState.ReviewFailed,
-        CertificateStatus.Invalid => CertificateState.ReviewOverdue,
-        _ when today > ValidTo => CertificateState.Expired,
-        _ when today > NextReviewDue => CertificateState.ReviewOverdue,
-        _ => CertificateState.Valid,
-    };
+    /// <summary>The state on a day without telling the review window apart (<see cref="CertificateStates.Of"/>).</summary>
+    public CertificateState StateOn(DateOnly today) =>
+        CertificateStates.Of(Status, StatusReason, ValidTo, NextReviewDue, today, rules: null);
+
+    /// <summary>The state on a day (UTC+8), telling apart a certificate inside its review window.</summary>
+    public CertificateState StateOn(DateOnly today, CertificateRules rules) =>
+        CertificateStates.Of(Status, StatusReason, ValidTo, NextReviewDue, today, rules);
 
     /// <summary>The state today (UTC+8), telling apart a certificate inside its review window.</summary>
-    public CertificateState StateAt(TimeProvider clock, CertificateRules rules)
-    {
-        var today = ChinaTime.Today(clock);
-        var state = StateOn(today);
-        return state == CertificateState.Valid && InReviewWindow(today, rules) ? CertificateState.ReviewDue : state;
-    }
+    public CertificateState StateAt(TimeProvider clock, CertificateRules rules) => StateOn(ChinaTime.Today(clock), rules);
 
-    public bool InReviewWindow(DateOnly day, CertificateRules rules) =>
-        day >= NextReviewDue.AddDays(-rules.ReviewWindowDays) && day <= NextReviewDue;
+    public bool InReviewWindow(DateOnly day, CertificateRules rules) => CertificateStates.InReviewWindow(NextReviewDue, day, rules);
 
     private void StartValidity(DateOnly from, CertificateRules rules)
     {
@@ -200,4 +192,5 @@ public sealed record IssueRequest(
     string RegionCode,
     Guid IssuingAuthorityId,
     Guid? EmployerId,
-    string Actor);
+    string Actor,
+    bool NameChangeConfirmed = false);

@@ -39,6 +39,7 @@ public sealed record ExchangedCertificate(
             throw Refusal.Invalid("CERT-NAME-REQUIRED");
         if (HolderName.Trim().Length > MaxNameLength)
             throw Refusal.Invalid("EXCHANGE-NAME-LENGTH", ("max", MaxNameLength));
+        HolderNames.Require(HolderName);
         if (OperationCatalogue.Current.FindItem(ItemCode) is null)
             throw Refusal.Invalid("CERT-ITEM-UNKNOWN", ("item", ItemCode));
         CheckAuthority(AuthorityCode);

@@ -1,3 +1,4 @@
+using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
 
 namespace CertGuard.Core.Certificates;
@@ -19,6 +20,10 @@ public static class IssueEligibility
         // The bar counts from the revocation to the day of issue: a back-dated issue inside it is refused too.
         var bar = mine.Select(c => c.ReapplicationBarredUntil).Where(u => u is not null && request.IssuedOn <= u).Max();
         if (bar is { } until) throw Barred(until);
+        // The ID number is the person: another name under it is an impostor or a change of name, which the officer
+        // confirms (or records first by 更换 of the live certificate); never silently a second name for one person.
+        if (!request.NameChangeConfirmed && mine.Any(c => !HolderNames.Same(c.HolderName, request.HolderName)))
+            throw Refusal.Conflict("CERT-NAME-DIFFERS");
         var sameItem = mine.SingleOrDefault(c => c.ItemCode == request.ItemCode);
         if (sameItem is not null && sameItem.IsLiveOn(ChinaTime.Today(clock))) throw sameItem.LiveCertificateExists();
         return sameItem;

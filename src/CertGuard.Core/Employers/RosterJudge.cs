@@ -1,5 +1,6 @@
 using CertGuard.Core.Catalogue;
 using CertGuard.Core.Certificates;
+using CertGuard.Core.Holders;
 using CertGuard.Core.Verification;
 
 namespace CertGuard.Core.Employers;
@@ -27,7 +28,7 @@ public static class RosterJudge
     {
         if (certificates.Count == 0)
             return new(RosterVerdict.NotFound, "登记库中没有该证号的证书，疑似假证：请向持证人核实证件来源。", VerificationOutcome.NotFound, null);
-        var own = certificates.Where(c => WorkerNames.Same(c.HolderName, name)).ToList();
+        var own = certificates.Where(c => HolderNames.Same(c.HolderName, name)).ToList();
         if (own.Count == 0)
             return new(RosterVerdict.NameMismatch, $"该证号登记的持证人不是“{name}”，疑似冒用他人证件。",
                 VerificationOutcome.NameMismatch, certificates[0]);
@@ -39,18 +40,20 @@ public static class RosterJudge
             return new(RosterVerdict.WrongItem, $"持有的是{held}证书，不是本岗位要求的{wanted}。", VerificationOutcome.WrongItem, own[0]);
         }
         var (certificate, state) = relevant
-            .Select(c => (Certificate: c, State: StateOf(c, today, rules)))
+            .Select(c => (Certificate: c, State: c.StateOn(today, rules)))
             .OrderBy(p => Array.IndexOf(Preference, p.State))
             .ThenByDescending(p => p.Certificate.ValidTo)
             .First();
         return Verdict(certificate, state);
     }
 
-    public static CertificateState StateOf(Certificate certificate, DateOnly today, CertificateRules rules)
-    {
-        var state = certificate.StateOn(today);
-        return state == CertificateState.Valid && certificate.InReviewWindow(today, rules) ? CertificateState.ReviewDue : state;
-    }
+    /// <summary>
+    /// The verdict when the employer is past its limits: the answer is withheld, whatever it was; the log keeps the
+    /// true outcome and certificate (<paramref name="judged"/>) for the signals.
+    /// </summary>
+    public static RosterJudgement Withheld(RosterJudgement judged) => new(RosterVerdict.Withheld,
+        "本单位核验结果为“查无此证”或“姓名不符”的次数已超出限额，本行暂不给出结论：请核对姓名和证号后稍后重新核验；确属疑似假证的，请向属地执法部门报告。",
+        judged.Outcome, null);
 
     private static RosterJudgement Verdict(Certificate c, CertificateState state)
     {

@@ -1,4 +1,5 @@
 using CertGuard.Core.Auditing;
+using CertGuard.Core.Holders;
 
 namespace CertGuard.Core.Employers;
 
@@ -53,7 +54,7 @@ public sealed class RosterRow
     public static RosterRow Checked(Guid checkId, Guid organisationId, int row, string name, string number, Position? position, RosterJudgement judgement) =>
         new()
         {
-            Id = Guid.CreateVersion7(), CheckId = checkId, OrganisationId = organisationId, Row = row, Name = Clip(name, WorkerNames.MaxLength),
+            Id = Guid.CreateVersion7(), CheckId = checkId, OrganisationId = organisationId, Row = row, Name = Clip(name, HolderNames.MaxLength),
             Number = Clip(number, NumberMaxLength), PositionId = position?.Id, PositionName = position?.Name, Verdict = judgement.Verdict,
             Reason = Clip(judgement.Reason, ReasonMaxLength), ItemCode = judgement.Certificate?.ItemCode,
             CertificateId = judgement.Certificate?.Id, CertificateRegion = judgement.Certificate?.RegionCode,
@@ -62,7 +63,7 @@ public sealed class RosterRow
     public static RosterRow Bad(Guid checkId, Guid organisationId, int row, string name, string number, string? positionName, string reason) =>
         new()
         {
-            Id = Guid.CreateVersion7(), CheckId = checkId, OrganisationId = organisationId, Row = row, Name = Clip(name, WorkerNames.MaxLength),
+            Id = Guid.CreateVersion7(), CheckId = checkId, OrganisationId = organisationId, Row = row, Name = Clip(name, HolderNames.MaxLength),
             Number = Clip(number, NumberMaxLength), PositionName = string.IsNullOrEmpty(positionName) ? null : Clip(positionName, Position.NameMaxLength),
             Verdict = RosterVerdict.BadRow, Reason = Clip(reason, ReasonMaxLength),
         };

@@ -22,6 +22,11 @@ public enum RosterVerdict
     BadId,
     /// <summary>The row could not be checked (missing cells, garbled, a formula, an unknown position, a repeat).</summary>
     BadRow,
+    /// <summary>
+    /// Not told: the employer is past its limits of misses (not-found, name-mismatch) on this number or within the
+    /// hour, so the registry's answer is withheld (docs/employers.md, "Limits"). Counted, and failing, like a miss.
+    /// </summary>
+    Withheld,
 }
 
 /// <summary>Codes, Chinese names and what each verdict asks the employer to do.</summary>
@@ -37,6 +42,7 @@ public static class RosterVerdicts
         RosterVerdict.NotFound => "not-found",
         RosterVerdict.NameMismatch => "name-mismatch",
         RosterVerdict.BadId => "bad-id",
+        RosterVerdict.Withheld => "withheld",
         _ => "bad-row",
     };
 
@@ -50,6 +56,7 @@ public static class RosterVerdicts
         RosterVerdict.NotFound => "查无此证",
         RosterVerdict.NameMismatch => "姓名不符",
         RosterVerdict.BadId => "证号无效",
+        RosterVerdict.Withheld => "暂不核验",
         _ => "无法核验",
     };
 

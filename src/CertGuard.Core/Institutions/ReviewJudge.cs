@@ -29,7 +29,7 @@ public static class ReviewJudge
                 ? new(ReviewVerdict.NotInRegistry, BlockedReason, VerificationOutcome.NotFound, null)
                 : new(ReviewVerdict.NotInRegistry, $"证号不可能是真实证号（{error.Message}）。{BlockedReason}", VerificationOutcome.Malformed, null);
         }
-        var own = certificates.Where(c => WorkerNames.Same(c.HolderName, name)).ToList();
+        var own = certificates.Where(c => HolderNames.Same(c.HolderName, name)).ToList();
         if (own.Count == 0)
             return new(ReviewVerdict.NameMismatch,
                 $"该证号登记的持证人不是“{name}”，不得办理复审：请核对申请人身份证件，疑似冒用他人证件。", VerificationOutcome.NameMismatch, null);
@@ -46,14 +46,14 @@ public static class ReviewJudge
     private static ReviewJudgement Verdict(Certificate c, DateOnly today, CertificateRules rules)
     {
         var item = OperationCatalogue.Current.ItemName(c.ItemCode);
-        var state = c.StateOn(today);
+        var state = c.StateOn(today, rules);
+        if (state == CertificateState.ReviewDue)
+            return new(ReviewVerdict.Eligible, $"{item}证书有效，处于复审期内（应于{Date(c.NextReviewDue)}前复审），可以办理复审。", VerificationOutcome.ReviewDue, c);
         if (state == CertificateState.Valid)
         {
             var opens = c.NextReviewDue.AddDays(-rules.ReviewWindowDays);
-            return c.InReviewWindow(today, rules)
-                ? new(ReviewVerdict.Eligible, $"{item}证书有效，处于复审期内（应于{Date(c.NextReviewDue)}前复审），可以办理复审。", VerificationOutcome.ReviewDue, c)
-                : new(ReviewVerdict.NotYetDue,
-                    $"{item}证书有效，但尚未到复审期：应于{Date(c.NextReviewDue)}前复审，可自{Date(opens)}起申请。", VerificationOutcome.Valid, c);
+            return new(ReviewVerdict.NotYetDue,
+                $"{item}证书有效，但尚未到复审期：应于{Date(c.NextReviewDue)}前复审，可自{Date(opens)}起申请。", VerificationOutcome.Valid, c);
         }
         return state switch
         {

@@ -13,4 +13,9 @@ public enum SignalKind
     NotFoundBurst,
     /// <summary>A certificate presented at review (复审) that the registry does not hold.</summary>
     UnregisteredAtReview,
+    /// <summary>
+    /// Many misses (not-found, name-mismatch) in one organisation's roster checks or review checks: probing numbers or
+    /// names through the channels meant for its own workers and applicants. The subject is the organisation's name.
+    /// </summary>
+    OrganisationMisses,
 }

@@ -43,7 +43,7 @@ internal static class DemoRosters
         await db.SaveChangesAsync(ct);
 
         var used = new HashSet<string>(StringComparer.Ordinal);
-        CertificateState State(Certificate c) => RosterJudge.StateOf(c, today, rules);
+        CertificateState State(Certificate c) => c.StateOn(today, rules);
         bool In(Certificate c, string[] items) => items.Contains(c.ItemCode, StringComparer.Ordinal);
         var rows = new List<(string Name, string Number, string Position)>();
         // A small demo (tests seed a few hundred certificates) may lack a state: the roster takes what there is.
@@ -69,14 +69,17 @@ internal static class DemoRosters
         var log = new VerificationLog();
         var options = Options.Create(new EmployerOptions());
         // A first check six weeks ago, before two valid workers joined: the rate over time, and items now overdue.
-        var earlier = new RosterChecker(db, log, new Earlier(clock, TimeSpan.FromDays(45)), rules, options, new SystemActor("gz.employer"));
-        await earlier.CheckFileAsync(employers[0].Id, "员工花名册（初次自查）.csv", Csv(rows.Skip(2)), ct);
+        // No log writer here: the limits count what is stored, without waiting for it.
+        var limits = new NameCheckLimits(db, log, clock, Options.Create(new NameCheckLimitOptions { LogWait = TimeSpan.Zero }));
         // The demo employer's own account name, as if it had uploaded the rosters itself.
-        var checker = new RosterChecker(db, log, clock, rules, options, new SystemActor("gz.employer"));
+        var employer = new SystemActor("gz.employer");
+        var earlier = new RosterChecker(db, log, limits, new Earlier(clock, TimeSpan.FromDays(45)), rules, options, employer);
+        await earlier.CheckFileAsync(employers[0].Id, "员工花名册（初次自查）.csv", Csv(rows.Skip(2)), ct);
+        var checker = new RosterChecker(db, log, limits, clock, rules, options, employer);
         await checker.CheckFileAsync(employers[0].Id, "2026年员工花名册.csv", Csv(rows), ct);
         var compliant = pool.Where(c => !used.Contains(c.Number) && State(c) == CertificateState.Valid).Take(3)
             .Select(c => (c.HolderName, c.Number, "")).ToList();
-        if (compliant.Count > 0) await new RosterChecker(db, log, clock, rules, options, new SystemActor("demo")).CheckFileAsync(employers[1].Id, "持证人员名单.csv", Csv(compliant), ct);
+        if (compliant.Count > 0) await new RosterChecker(db, log, limits, clock, rules, options, new SystemActor("demo")).CheckFileAsync(employers[1].Id, "持证人员名单.csv", Csv(compliant), ct);
 
         // The checker queues its verification records for the web's log writer; here they are stored at once.
         var records = new List<VerificationRecord>();

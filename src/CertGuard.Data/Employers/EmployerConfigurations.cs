@@ -1,6 +1,7 @@
 using CertGuard.Core.Employers;
-using Microsoft.EntityFrameworkCore;
+using CertGuard.Core.Holders;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Data.Employers;
 
@@ -49,7 +50,7 @@ internal sealed class RosterRowConfiguration : IEntityTypeConfiguration<RosterRo
         b.ToTable("RosterRows");
         b.HasKey(r => r.Id);
         b.Property(r => r.Id).ValueGeneratedNever();
-        b.Property(r => r.Name).HasMaxLength(WorkerNames.MaxLength).IsRequired();
+        b.Property(r => r.Name).HasMaxLength(HolderNames.MaxLength).IsRequired();
         b.Property(r => r.Number).HasMaxLength(RosterRow.NumberMaxLength).IsRequired();
         b.Property(r => r.PositionName).HasMaxLength(Position.NameMaxLength);
         b.Property(r => r.Verdict).HasConversion<string>().HasMaxLength(16);
@@ -70,7 +71,7 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         b.HasKey(i => i.Id);
         b.Property(i => i.Id).ValueGeneratedNever();
         b.Property(i => i.RegionCode).HasMaxLength(6).IsRequired();
-        b.Property(i => i.WorkerName).HasMaxLength(WorkerNames.MaxLength).IsRequired();
+        b.Property(i => i.WorkerName).HasMaxLength(HolderNames.MaxLength).IsRequired();
         b.Property(i => i.Number).HasMaxLength(RosterRow.NumberMaxLength).IsRequired();
         b.Property(i => i.PositionName).HasMaxLength(Position.NameMaxLength);
         b.Property(i => i.Verdict).HasConversion<string>().HasMaxLength(16);

@@ -20,7 +20,9 @@ public sealed record RosterCheckResult(RosterCheck Check, IReadOnlyList<RosterRo
 /// per query, never one per row), keeps the roster as the employer's workforce with its compliance snapshot, opens and
 /// closes rectification items, all in one save, and then records every checked row in the verification log.
 /// </summary>
-public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules, IOptions<EmployerOptions> options, IActor actor)
+public sealed class RosterChecker(
+    CertGuardDbContext db, VerificationLog log, NameCheckLimits limits, TimeProvider clock, CertificateRules rules, IOptions<EmployerOptions> options,
+    IActor actor)
 {
     private EmployerOptions Options => options.Value;
 
@@ -63,8 +65,9 @@ public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, Ti
     private async Task<RosterCheckResult> RunAsync(RosterCheck check, List<RosterCandidate> candidates, DateOnly today, CancellationToken ct)
     {
         var certificates = await LookUpAsync(candidates.Where(c => c.Judgeable).Select(c => c.Number).Distinct().ToList(), ct);
+        var budget = await limits.BudgetAsync(check.OrganisationId, ct);
         var rows = new List<RosterRow>(candidates.Count);
-        var checks = new List<(RosterRow Row, VerificationOutcome Outcome, string? Item)>(candidates.Count);
+        var checks = new List<(RosterRow Row, VerificationOutcome Outcome, string? Item, Certificate? Logged)>(candidates.Count);
         foreach (var candidate in candidates)
         {
             if (candidate.Bad is { } bad)
@@ -75,9 +78,18 @@ public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, Ti
             var judgement = candidate.BadId is { } badId
                 ? new RosterJudgement(RosterVerdict.BadId, badId, RosterVerdicts.BadIdOutcome, null)
                 : RosterJudge.Judge(candidate.Name, candidate.Position?.Items, certificates.GetValueOrDefault(candidate.Number) ?? [], today, rules);
+            var judged = judgement;
+            if (candidate.BadId is null)
+            {
+                // Past the per-number limit nothing of the number is told (a name oracle); past the hourly one, misses
+                // are not told apart (an existence oracle). The log keeps the truth.
+                var held = (certificates.GetValueOrDefault(candidate.Number) ?? []).Select(c => c.Id).ToList();
+                if (budget.Limited(held) is { Code: "NAME-CHECK-NUMBER-LIMITED" } || !budget.Tell(judgement.Outcome, judgement.Certificate?.Id, held))
+                    judgement = RosterJudge.Withheld(judgement);
+            }
             var row = RosterRow.Checked(check.Id, check.OrganisationId, candidate.Row, candidate.Name, candidate.Number, candidate.Position, judgement);
             rows.Add(row);
-            checks.Add((row, judgement.Outcome, ItemAsked(candidate.Position, judgement.Certificate)));
+            checks.Add((row, judged.Outcome, ItemAsked(candidate.Position, judged.Certificate), judged.Certificate));
         }
         check.Summarise(rows);
 
@@ -91,7 +103,7 @@ public sealed class RosterChecker(CertGuardDbContext db, VerificationLog log, Ti
         // Recorded once the roster is stored: the log's writer and its signal rules never wait on this save.
         await log.RecordAsync(checks.Select(c => new VerificationRecord(check.At, VerificationChannel.RosterCheck, c.Outcome, c.Row.Number)
         {
-            CertificateId = c.Row.CertificateId, RegionCode = c.Row.CertificateRegion, ItemCode = c.Item,
+            CertificateId = c.Logged?.Id, RegionCode = c.Logged?.RegionCode, ItemCode = c.Item,
             OrganisationId = check.OrganisationId, AccountName = check.CheckedBy,
         }), ct);
         return new RosterCheckResult(check, rows, opened, resolved);

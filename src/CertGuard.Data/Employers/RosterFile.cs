@@ -1,4 +1,5 @@
 using CertGuard.Core.Employers;
+using CertGuard.Core.Holders;
 using CertGuard.Core.Registry.Import;
 using CertGuard.Data.Registry.Import;
 
@@ -119,7 +120,9 @@ public static class RosterFile
         if (number.Length == 0) return "证件号码为空。";
         if (columns.Number < cells.Count && ImportCells.IsNumber(cells[columns.Number]))
             return "证件号码被存成了数字，末几位已丢失：请在 Excel 中把该列设置为“文本”后重新填写。";
-        if (name.Length > WorkerNames.MaxLength) return $"姓名超过{WorkerNames.MaxLength}个字符。";
+        if (name.Length > HolderNames.MaxLength) return $"姓名超过{HolderNames.MaxLength}个字符。";
+        // The one name rule of every channel: letters, the dots of transcribed names and spaces; no markup, control or bidi characters.
+        if (HolderNames.Problem(name) is not null) return "姓名含有不应出现的字符（数字、符号或控制字符）：请按身份证上的姓名填写。";
         if (position.Length > Position.NameMaxLength) return $"岗位名称超过{Position.NameMaxLength}个字符。";
         return null;
     }

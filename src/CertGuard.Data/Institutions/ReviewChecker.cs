@@ -25,8 +25,21 @@ public sealed record ReviewCheckResult(
 /// it; they learn the verdict on the one certificate the applicant hands them), and records the check in the
 /// verification log, which is its only record: a certificate that is not there becomes a signal for the city office.
 /// </summary>
-public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules, IActor actor)
+public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, NameCheckLimits limits, TimeProvider clock, CertificateRules rules, IActor actor)
 {
+    /// <summary>
+    /// Why the institution may not check this number now (429), or null: past its misses on the number today, or
+    /// within the hour (docs/institutions.md, "Limits"). Decided by its own earlier answers, so it learns nothing new.
+    /// </summary>
+    public async Task<NameCheckLimited?> LimitedAsync(string number, Guid institutionId, CancellationToken ct)
+    {
+        var bare = CardForensics.Bare(number);
+        var held = bare.Length is 0 or > VerificationRecord.NumberMaxLength
+            ? []
+            : await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Number == bare).Select(c => c.Id).ToListAsync(ct);
+        return (await limits.BudgetAsync(institutionId, ct)).Limited(held);
+    }
+
     public async Task<ReviewCheckResult> CheckAsync(ReviewCheckInput input, Guid institutionId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

@@ -14,6 +14,8 @@ namespace CertGuard.Data.Verification;
 public sealed class SignalDetector(CertGuardDbContext db, TimeProvider clock, IOptions<SignalOptions> options)
 {
     private static readonly VerificationOutcome[] Unanswered = [VerificationOutcome.NotFound, VerificationOutcome.NameMismatch, VerificationOutcome.Malformed];
+    private static readonly VerificationOutcome[] Misses = [VerificationOutcome.NotFound, VerificationOutcome.NameMismatch];
+    private static readonly VerificationChannel[] OrganisationChannels = [VerificationChannel.RosterCheck, VerificationChannel.ReviewCheck];
     private static readonly VerificationChannel[] EmployerChannels = [VerificationChannel.PublicQuery, VerificationChannel.QrCheck, VerificationChannel.RosterCheck];
 
     private readonly Dictionary<(SignalKind, string), Signal?> _open = [];
@@ -29,6 +31,7 @@ public sealed class SignalDetector(CertGuardDbContext db, TimeProvider clock, IO
         await FindSharedCertificatesAsync(batch, now, ct);
         await FindNotFoundBurstsAsync(batch, now, ct);
         await FindUnregisteredAtReviewAsync(batch, ct);
+        await FindOrganisationMissesAsync(batch, now, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -119,6 +122,27 @@ public sealed class SignalDetector(CertGuardDbContext db, TimeProvider clock, IO
             var institution = record.OrganisationId is { } id && (await OrganisationsAsync(ct)).TryGetValue(id, out var o) ? o.Name : "培训或考试机构";
             var evidence = $"{institution}在复审时录入的证书在登记库中不存在，已拦截；持证人可能持有伪造证件。";
             await RaiseAsync(SignalKind.UnregisteredAtReview, Bare(record), await RegionOfAsync(record, ct), evidence, null, record.At, ct);
+        }
+    }
+
+    private async Task FindOrganisationMissesAsync(IReadOnlyList<VerificationRecord> batch, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - Options.OrganisationMissWindow;
+        var groups = batch.Where(r => r.OrganisationId is not null && OrganisationChannels.Contains(r.Channel) && Misses.Contains(r.Outcome))
+            .GroupBy(r => r.OrganisationId!.Value);
+        foreach (var group in groups)
+        {
+            var id = group.Key;
+            // A count, not the rows: an upload may hold fifty thousand of them.
+            var recent = await db.VerificationLog.CountAsync(
+                r => r.OrganisationId == id && OrganisationChannels.Contains(r.Channel) && Misses.Contains(r.Outcome) && r.At >= since, ct);
+            if (recent < Options.OrganisationMissThreshold) continue;
+            var organisations = await OrganisationsAsync(ct);
+            var (name, region) = organisations.TryGetValue(id, out var o) ? (o.Name, o.Region) : (id.ToString(), Province);
+            var evidence = $"{name}在{Options.OrganisationMissWindow.TotalHours:0}小时内有{recent}次名册自查或复审核验的结果为“查无此证”或“姓名不符”，可能在借名册或复审核验批量试探他人证号或姓名。";
+            var subject = name.Length > 64 ? name[..64] : name;
+            await RaiseAsync(SignalKind.OrganisationMisses, subject, RegionDirectory.Guangdong.IsCity(region) ? region : Province, evidence, recent,
+                group.Max(r => r.At), ct);
         }
     }
 

@@ -24,4 +24,10 @@ public sealed class SignalOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan NotFoundBurstWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Misses (not-found, name-mismatch) in one organisation's roster and review checks within
+    /// <see cref="OrganisationMissWindow"/> that open an <c>OrganisationMisses</c> signal.</summary>
+    public int OrganisationMissThreshold { get; set; } = 100;
+
+    public TimeSpan OrganisationMissWindow { get; set; } = TimeSpan.FromDays(1);
 }

@@ -23,6 +23,8 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => new { r.CertificateId, r.At });
         b.HasIndex(r => new { r.NumberAsked, r.At });
         b.HasIndex(r => new { r.Origin, r.At });
+        // What one organisation asked (the name-check limits and the OrganisationMisses signal count by it).
+        b.HasIndex(r => new { r.OrganisationId, r.At });
         b.HasIndex(r => r.At);
     }
 }

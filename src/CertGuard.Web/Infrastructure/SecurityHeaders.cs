@@ -26,6 +26,14 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // API answers carry personal data (full ID numbers, exports, QR text, the exchange feed, audit entries):
+            // no browser or proxy keeps a copy. An endpoint that wants caching says so itself.
+            if (context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/reference")
+                && string.IsNullOrEmpty(headers.CacheControl))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         await next();

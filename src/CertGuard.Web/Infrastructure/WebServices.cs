@@ -32,6 +32,7 @@ public static class WebServices
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
+        services.AddCertGuardForwardedHeaders();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -47,6 +48,8 @@ public static class WebServices
 
     public static WebApplication UseCertGuardPipeline(this WebApplication app)
     {
+        // First: behind a TLS proxy the client's address and scheme come from the trusted proxy's headers (none by default).
+        app.UseCertGuardForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseSecurityHeaders();
@@ -71,7 +74,7 @@ public static class WebServices
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            return Results.LocalRedirect(LocalUrls.IsLocal(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription().AllowAnonymous();
         return app;
     }

@@ -47,10 +47,25 @@ public sealed class ImportRowValidatorTests
     }
 
     [Theory]
+    [InlineData("艾力·买买提")]
+    [InlineData("艾力.买买提")]
+    [InlineData("艾力∙买买提")]
+    [InlineData("艾力・买买提")]
+    public void Transcribed_names_are_accepted_with_any_form_of_the_middle_dot(string name)
+    {
+        var (record, issues) = Validate(new Dictionary<ImportColumn, object?>(Good) { [ImportColumn.Name] = name });
+
+        Assert.Empty(issues);
+        Assert.Equal(name, record!.HolderName);
+    }
+
+    [Theory]
     [InlineData(ImportColumn.Number, "WRONG-CHECK", "证号", "ID-CHECK")]
     [InlineData(ImportColumn.Number, "", "证号", "IMPORT-REQUIRED")]
     [InlineData(ImportColumn.Number, "4401**********1230", "证号", "IMPORT-ID-MASKED")]
     [InlineData(ImportColumn.Name, "张三1", "姓名", "IMPORT-NAME-CHARACTERS")]
+    [InlineData(ImportColumn.Name, "张\u202E三", "姓名", "IMPORT-NAME-CHARACTERS")]
+    [InlineData(ImportColumn.Name, "艾力●买买提", "姓名", "IMPORT-NAME-CHARACTERS")]
     [InlineData(ImportColumn.Name, "=HYPERLINK(\"http://x\")", "姓名", "IMPORT-FORMULA-TEXT")]
     [InlineData(ImportColumn.Name, "@SUM(A1)", "姓名", "IMPORT-FORMULA-TEXT")]
     [InlineData(ImportColumn.Name, "张\uFFFD", "姓名", "IMPORT-GARBLED")]

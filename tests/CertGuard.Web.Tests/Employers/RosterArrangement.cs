@@ -98,7 +98,7 @@ internal static class RosterArrangement
         for (var i = 0; i < count; i++)
         {
             var who = holder ?? app.NewHolder();
-            var certificate = Certificate.Issue(new IssueRequest(who, name ?? $"职工{who.Value[^4..]}", item, issuedOn, city, authority, null, "test"), app.Rules(), app.Clock());
+            var certificate = Certificate.Issue(new IssueRequest(who, name ?? WorkerName(who), item, issuedOn, city, authority, null, "test"), app.Rules(), app.Clock());
             if (revoke) certificate.Revoke(RevocationReason.PhysicallyUnfit, today, "test", app.Rules(), app.Clock());
             certificates.Add(certificate);
         }
@@ -106,6 +106,9 @@ internal static class RosterArrangement
         await db.SaveChangesAsync();
         return certificates;
     }
+
+    /// <summary>A name of the holder's own (the last four digits of the number as Chinese numerals: names hold no digits).</summary>
+    public static string WorkerName(ResidentIdNumber holder) => "职工" + string.Concat(holder.Value[^4..].Select(c => "零一二三四五六七八九X"[c == 'X' ? 10 : c - '0']));
 
     public static async Task<Certificate> IssueOneAsync(this CertGuardApp app, string item = "1.1", double yearsAgo = 0.5, bool revoke = false,
         ResidentIdNumber? holder = null, string? name = null) =>

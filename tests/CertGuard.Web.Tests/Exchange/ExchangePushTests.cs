@@ -114,6 +114,9 @@ public abstract class ExchangePushTests(CertGuardApp app)
         { "status", "Suspended", "EXCHANGE-STATUS-UNKNOWN" },
         { "version", 0, "EXCHANGE-VERSION-INVALID" },
         { "holderName", "", "CERT-NAME-REQUIRED" },
+        { "holderName", "李\u202E湘", "HOLDER-NAME-CHARACTERS" },
+        { "holderName", "=cmd|' /C calc'!A0", "HOLDER-NAME-CHARACTERS" },
+        { "holderName", "<script>alert(1)</script>", "HOLDER-NAME-CHARACTERS" },
     };
 
     private static string WrongCheck(string id) => id[..17] + (id[17] == '0' ? '1' : '0');

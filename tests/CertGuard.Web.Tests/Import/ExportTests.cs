@@ -116,7 +116,10 @@ public abstract class ExportTests(CertGuardApp app)
         var authority = await db.Organisations.FirstAsync(o => o.Kind == Role.IssuingAuthority.Id && o.RegionCode == Guangzhou);
         var first17 = $"440106{new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(9000)):yyyyMMdd}{Random.Shared.Next(100, 999)}";
         var holder = ResidentIdNumber.Parse(first17 + ResidentIdNumber.ComputeCheckCharacter(first17), app.Today());
-        db.Certificates.Add(Certificate.Issue(new IssueRequest(holder, name, "1.1", app.Today().AddYears(-1), Guangzhou, authority.Id, null, "test"), app.Rules(), app.Clock()));
+        // The platform refuses such a name (HolderNames); another system's record is written past the rule.
+        var certificate = Certificate.Issue(new IssueRequest(holder, "张三", "1.1", app.Today().AddYears(-1), Guangzhou, authority.Id, null, "test"), app.Rules(), app.Clock());
+        db.Certificates.Add(certificate);
+        db.Entry(certificate).Property(c => c.HolderName).CurrentValue = name;
         await db.SaveChangesAsync();
         return holder.Value;
     }

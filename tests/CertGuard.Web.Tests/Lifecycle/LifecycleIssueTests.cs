@@ -86,6 +86,35 @@ public abstract class LifecycleIssueTests(CertGuardApp app)
     }
 
     [Fact]
+    public async Task An_issue_under_a_known_number_with_another_name_is_refused_unless_the_change_of_name_is_confirmed()
+    {
+        var number = await NewHolderAsync(app);
+        var today = app.Today();
+        await IssueAsync(Authority, number, "1.1", today.AddDays(-10), "艾力·买买提");
+
+        var impostor = await PostIssueAsync(Authority, number, "2.1", today, "王建国");
+        var problem = await impostor.AssertProblemAsync(HttpStatusCode.Conflict, "CERT-NAME-DIFFERS");
+        Assert.True(Http.HasChinese(problem.GetProperty("title").GetString()));
+        // The same name with the dot typed otherwise is no other name.
+        await IssueAsync(Authority, number, "2.1", today, "艾力.买买提");
+        var confirmed = await Authority.PostAsJsonAsync("/api/v1/certificates",
+            new { idNumber = number, holderName = "王建国", itemCode = "3.1", issuedOn = today, nameChangeConfirmed = true });
+        Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("=cmd|' /C calc'!A0")]
+    [InlineData("王\0建国")]
+    [InlineData("王\u202E建国")]
+    public async Task A_name_with_markup_formula_or_control_characters_is_refused_at_issue(string name)
+    {
+        var response = await PostIssueAsync(Authority, await NewHolderAsync(app), "1.1", app.Today(), name);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "HOLDER-NAME-CHARACTERS");
+    }
+
+    [Fact]
     public async Task A_second_live_certificate_for_the_same_holder_and_item_is_refused_in_any_city()
     {
         var number = await NewHolderAsync(app);

@@ -93,6 +93,23 @@ public abstract class PageShellTests(CertGuardApp app)
         Assert.Contains("<html lang=\"zh-CN\">", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/\\evil.example")]
+    [InlineData("/\\/evil.example")]
+    [InlineData("~//evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task A_return_address_off_the_site_goes_home_safely(string returnUrl)
+    {
+        var client = Client();
+        var token = CertGuardApp.AntiforgeryToken(await client.GetStringAsync("/account/sign-in"));
+
+        var answer = await client.PostAsync("/culture", Form(("culture", "en"), ("returnUrl", returnUrl), ("__RequestVerificationToken", token)));
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal("/", answer.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Language_switch_without_the_antiforgery_token_is_refused()
     {

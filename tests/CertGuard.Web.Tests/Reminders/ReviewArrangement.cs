@@ -28,7 +28,7 @@ internal static class ReviewArrangement
         var n = Interlocked.Increment(ref _holders);
         var first17 = "440106" + new DateOnly(1970, 1, 1).AddDays(n * 7).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (900 + n % 90).ToString("000", CultureInfo.InvariantCulture);
         var holder = ResidentIdNumber.Parse(first17 + ResidentIdNumber.ComputeCheckCharacter(first17), today);
-        var certificate = Certificate.Issue(new IssueRequest(holder, $"测试{n:D4}号", "1.1", issuedOn, city, authority, employer, "test"), app.Rules(), app.Clock());
+        var certificate = Certificate.Issue(new IssueRequest(holder, "测试" + string.Concat(n.ToString("D4", CultureInfo.InvariantCulture).Select(c => "零一二三四五六七八九"[c - '0'])) + "号", "1.1", issuedOn, city, authority, employer, "test"), app.Rules(), app.Clock());
         if (markInvalid) Assert.True(certificate.MarkInvalidIfOverdue(today, app.Clock()));
         db.Certificates.Add(certificate);
         await db.SaveChangesAsync();

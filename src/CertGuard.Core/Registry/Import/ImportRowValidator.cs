@@ -108,8 +108,8 @@ public sealed partial class ImportRowValidator(ImportHeader header, ImportContex
     private string? Name(ImportRow row, List<ImportIssue> issues)
     {
         if (Cell(row, ImportColumn.Name, required: true, issues, MaxNameLength) is not { } text) return null;
-        // Names are letters (Han, or Latin for some minority and foreign holders), with the middle dot of transcribed names.
-        if (text.All(c => char.IsLetter(c) || c is '·' or '•' or '．' or ' ')) return text;
+        // The one name rule of every channel (HolderNames): letters of any script, the dots of transcribed names, spaces.
+        if (HolderNames.Problem(text) is null) return text;
         issues.Add(ImportErrors.NameCharacters(row.Number, Column(ImportColumn.Name)));
         return null;
     }

@@ -754,6 +754,8 @@ namespace CertGuard.Data.Migrations.Postgres
 
                     b.HasIndex("NumberAsked", "At");
 
+                    b.HasIndex("OrganisationId", "At");
+
                     b.HasIndex("Origin", "At");
 
                     b.ToTable("VerificationLog", (string)null);

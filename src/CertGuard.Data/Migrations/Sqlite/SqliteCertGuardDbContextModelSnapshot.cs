@@ -749,6 +749,8 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("NumberAsked", "At");
 
+                    b.HasIndex("OrganisationId", "At");
+
                     b.HasIndex("Origin", "At");
 
                     b.ToTable("VerificationLog", (string)null);

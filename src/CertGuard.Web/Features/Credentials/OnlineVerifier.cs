@@ -1,5 +1,6 @@
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Credentials;
+using CertGuard.Core.Holders;
 using CertGuard.Data;
 using CertGuard.Data.Credentials;
 using Microsoft.EntityFrameworkCore;

@@ -2,8 +2,8 @@ using CertGuard.Core.Certificates;
 using CertGuard.Core.Employers;
 using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
-using CertGuard.Data;
 using CertGuard.Data.Employers;
+using CertGuard.Data;
 using CertGuard.Web.Features.Registry;
 using CertGuard.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +45,7 @@ public sealed class RosterReminders(CertGuardDbContext db, TimeProvider clock, I
         var byNumber = certificates.ToLookup(c => c.Number, StringComparer.Ordinal);
         return rows
             .SelectMany(row => byNumber[row.Number]
-                .Where(c => WorkerNames.Same(c.HolderName, row.Name))
+                .Where(c => HolderNames.Same(c.HolderName, row.Name))
                 .Where(c => row.PositionId is not { } id || !positions.TryGetValue(id, out var p) || p.Accepts(c.ItemCode))
                 .Select(c => new WorkerReminder(row.Row, row.Name, ResidentIdNumber.Mask(row.Number), row.PositionName, c.ItemCode,
                     CertificateLabels.Item(c.ItemCode), CertificateLabels.City(c.RegionCode), c.NextReviewDue,

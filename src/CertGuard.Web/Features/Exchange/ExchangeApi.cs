@@ -36,11 +36,19 @@ public static class ExchangeApi
         return api;
     }
 
+    private static readonly HashSet<string> KnownParameters = new(["since", "limit"], StringComparer.OrdinalIgnoreCase);
+
     private static async Task<Results<Ok<ChangePage>, ProblemHttpResult>> ChangesAsync(
-        string? since, int? limit, ChangeFeed feed, CertGuardDbContext db, CancellationToken ct)
+        string? since, int? limit, ChangeFeed feed, CertGuardDbContext db, HttpContext http, CancellationToken ct)
     {
         var after = 0L;
-        if (since is not null && !ChangeCursor.TryDecode(since, out after))
+        // A misspelt or repeated parameter must not quietly start the feed again from the beginning.
+        if (http.Request.Query.Keys.FirstOrDefault(k => !KnownParameters.Contains(k)) is { } unknown)
+            return Problems.BadRequest("EXCHANGE-QUERY-UNKNOWN", $"不支持的参数“{unknown}”：只接受 since（上一页的 next 游标）和 limit。");
+        if (http.Request.Query["since"].Count > 1 || (since is not null && !ChangeCursor.TryDecode(since, out after)))
+            return Problems.BadRequest("EXCHANGE-CURSOR-INVALID", "游标无效：请使用上一页响应中的 next 值，或不带 since 从头拉取。");
+        // A cursor past the feed's end was not handed out by this registry (or the registry was restored): say so.
+        if (after > 0 && after > await db.LastChangeSequenceAsync(ct))
             return Problems.BadRequest("EXCHANGE-CURSOR-INVALID", "游标无效：请使用上一页响应中的 next 值，或不带 since 从头拉取。");
         var size = limit ?? ChangeFeed.DefaultLimit;
         if (size is < 1 or > ChangeFeed.MaxLimit)

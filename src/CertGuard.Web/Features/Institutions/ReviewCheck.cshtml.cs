@@ -47,6 +47,12 @@ public sealed class ReviewCheckModel(ReviewChecker checker, TimeProvider clock, 
             Error = (problem.ProblemDetails.Title ?? "").Trim();
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        else if (await checker.LimitedAsync(input.Number, InstitutionAccess.Own(User), ct) is { } limited)
+        {
+            Error = limited.Refusal.Message;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         else
         {
             var result = await checker.CheckAsync(input, InstitutionAccess.Own(User), ct);

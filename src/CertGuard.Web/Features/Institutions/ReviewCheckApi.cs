@@ -3,6 +3,7 @@ using CertGuard.Core.Certificates;
 using CertGuard.Core.Time;
 using CertGuard.Data.Institutions;
 using CertGuard.Web.Features.Registry;
+using CertGuard.Web.Features.Verification;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,8 +11,8 @@ namespace CertGuard.Web.Features.Institutions;
 
 /// <summary>
 /// <c>/api/v1/institutions/review-checks</c>: a training or exam institution checks an applicant's certificate at
-/// review (复审) and lists its own past checks. Not rate-limited (accounts are bound to an institution) and not audited
-/// per check: the verification log is the record.
+/// review (复审) and lists its own past checks. Limited per number and per institution by its misses (NameCheckLimits:
+/// 429 with Retry-After), and not audited per check: the verification log is the record.
 /// </summary>
 public static class ReviewCheckApi
 {
@@ -28,9 +29,10 @@ public static class ReviewCheckApi
 
     private static async Task<Results<Ok<ReviewCheckResponse>, ProblemHttpResult>> CheckAsync(
         ReviewCheckForm form, ClaimsPrincipal user, ReviewChecker checker, TimeProvider clock, CertificateRules rules, CertificateLabels labels,
-        CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
         if (form.TryRead(ChinaTime.Today(clock), out var input) is { } problem) return problem;
+        if (await checker.LimitedAsync(input.Number, InstitutionAccess.Own(user), ct) is { } limited) return NameCheckProblems.TooMany(http, limited);
         var result = await checker.CheckAsync(input, InstitutionAccess.Own(user), ct);
         return TypedResults.Ok(ReviewCheckResponse.From(result, input.Number, clock, rules, labels));
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CertGuard.Core.Catalogue;
-using CertGuard.Core.Employers;
+using CertGuard.Core.Holders;
 using CertGuard.Data.Institutions;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +20,7 @@ public sealed record ReviewCheckForm(string? Number, string? Name, string? ItemC
         if (number.Length == 0) return Problems.BadRequest("REVIEW-NUMBER-REQUIRED", "请填写申请人操作证上的证号。");
         if (number.Length > 64) return Problems.BadRequest("REVIEW-NUMBER-TOO-LONG", "证号过长：请按证件上的证号填写。");
         if (name.Length == 0) return Problems.BadRequest("REVIEW-NAME-REQUIRED", "请填写申请人姓名。");
-        if (name.Length > WorkerNames.MaxLength) return Problems.BadRequest("REVIEW-NAME-TOO-LONG", $"姓名不能超过 {WorkerNames.MaxLength} 个字。");
+        if (name.Length > HolderNames.MaxLength) return Problems.BadRequest("REVIEW-NAME-TOO-LONG", $"姓名不能超过 {HolderNames.MaxLength} 个字。");
         if (item.Length == 0) return Problems.BadRequest("REVIEW-ITEM-REQUIRED", "请选择申请复审的准操项目。");
         if (OperationCatalogue.Current.FindItem(item) is null)
             return Problems.BadRequest("REVIEW-ITEM-UNKNOWN", $"准操项目“{item}”不在特种作业目录中，请从目录中选择。");

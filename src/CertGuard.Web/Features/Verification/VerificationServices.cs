@@ -15,6 +15,8 @@ public static class VerificationServices
         services.AddHostedService(sp => sp.GetRequiredService<VerificationRetention>());
         services.AddSettings<SignalOptions>(SignalOptions.Section);
         services.AddScoped<SignalDetector>();
+        services.AddSettings<NameCheckLimitOptions>(NameCheckLimitOptions.Section);
+        services.AddScoped<NameCheckLimits>();
         return services;
     }
 }

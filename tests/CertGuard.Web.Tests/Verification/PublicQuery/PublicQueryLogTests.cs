@@ -65,7 +65,7 @@ public abstract class PublicQueryLogTests(PublicQueryApp app)
     }
 
     [Fact]
-    public async Task The_holder_sees_who_checked_the_certificate_with_its_qr_code_by_organisation_name_only()
+    public async Task The_holder_sees_who_checked_the_certificate_with_its_qr_code_by_kind_and_city_never_an_organisation_name()
     {
         var (certificate, _) = await app.TakeAsync(CertificateState.Valid);
         var employer = app.Client(apiKey: app.ApiKey(Role.Employer.Id));
@@ -89,7 +89,9 @@ public abstract class PublicQueryLogTests(PublicQueryApp app)
         Assert.Equal(certificate.MaskedNumber, answer.GetProperty("maskedNumber").GetString());
         var checks = answer.GetProperty("checks").EnumerateArray().ToList();
         Assert.Equal(2, checks.Count);
-        Assert.Contains(checks, c => c.GetProperty("asker").GetString() == employerName);
+        // Anyone holding the card (an employer keeps a copy) must not learn which other organisations checked it.
+        Assert.Contains(checks, c => c.GetProperty("asker").GetString() == "用人单位（广州市）");
+        Assert.DoesNotContain(employerName, body, StringComparison.Ordinal);
         Assert.Contains(checks, c => c.GetProperty("asker").GetString() == "公众查询");
         Assert.All(checks, c => Assert.Equal("证号姓名查询", c.GetProperty("channel").GetString()));
         // Employers' names and dates: no origin, no account, no full ID number.

@@ -29,7 +29,7 @@ public sealed class CertificateLifecycle(CertGuardDbContext db, TimeProvider clo
         if (input.EmployerId is { } employer && !await db.Organisations.AnyAsync(o => o.Id == employer && o.Kind == Role.Employer.Id, ct))
             throw Refusal.Invalid("CERT-EMPLOYER-UNKNOWN");
         var request = new IssueRequest(holder, name, (input.ItemCode ?? "").Trim(), input.IssuedOn ?? today,
-            officer.CityCode, officer.AuthorityId, input.EmployerId, officer.Name);
+            officer.CityCode, officer.AuthorityId, input.EmployerId, officer.Name, input.NameChangeConfirmed);
 
         // The holder's records in every city count: one live certificate per item, and a bar after fraud, are the
         // holder's, not a city's.

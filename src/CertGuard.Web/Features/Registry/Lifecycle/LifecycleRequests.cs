@@ -5,7 +5,10 @@ namespace CertGuard.Web.Features.Registry.Lifecycle;
 // Reasons are enum names (e.g. "FraudOrBribery"), matched by name only.
 
 /// <summary>考核合格发证. The ID number may be typed with the card's leading T; the issue date defaults to today.</summary>
-public sealed record IssueCertificateRequest(string? IdNumber, string? HolderName, string? ItemCode, DateOnly? IssuedOn = null, Guid? EmployerId = null);
+/// <param name="NameChangeConfirmed">The holder's registered name under this ID number is different and the officer
+/// confirms a lawful change of name (otherwise refused: CERT-NAME-DIFFERS).</param>
+public sealed record IssueCertificateRequest(
+    string? IdNumber, string? HolderName, string? ItemCode, DateOnly? IssuedOn = null, Guid? EmployerId = null, bool NameChangeConfirmed = false);
 
 /// <summary>
 /// 复审: passed, or failed with its reasons (ReviewFailureReason names). Outside the window only with the authority's

@@ -15,6 +15,7 @@ public sealed record CheckEntry(
     Guid? CertificateId,
     string? OrganisationName,
     string? OrganisationKind,
+    string? OrganisationRegion,
     string? AccountName,
     string? Origin);
 
@@ -41,11 +42,15 @@ public sealed class CertificateChecks(CertGuardDbContext db, IStringLocalizer<Sh
                 join o in db.Organisations.AsNoTracking() on r.OrganisationId equals (Guid?)o.Id into askers
                 from o in askers.DefaultIfEmpty()
                 orderby r.At descending
-                select new CheckEntry(r.At, r.Channel, r.Outcome, r.CertificateId, o == null ? null : o.Name, o == null ? null : o.Kind, r.AccountName, r.Origin))
+                select new CheckEntry(r.At, r.Channel, r.Outcome, r.CertificateId, o == null ? null : o.Name, o == null ? null : o.Kind, o == null ? null : o.RegionCode, r.AccountName, r.Origin))
             .Take(take).ToListAsync(ct);
     }
 
-    /// <summary>The holder's view: an employer or institution by name; an official as "authority"; anyone else as the public.</summary>
+    /// <summary>
+    /// The holder's view: an employer or institution by its kind and city, never its name (the QR is printed on the
+    /// card and employers keep copies of their workers' cards: a name here would tell one employer where else a
+    /// worker was checked, docs/public-query.md); an official as "authority"; anyone else as the public.
+    /// </summary>
     public HolderChecksAnswer ForHolder(PublicCertificateRow certificate, IReadOnlyList<CheckEntry> entries) => new(
         ResidentIdNumber.Mask(certificate.Number),
         certificate.HolderName,
@@ -55,7 +60,8 @@ public sealed class CertificateChecks(CertGuardDbContext db, IStringLocalizer<Sh
         entries.Select(e => new HolderCheck(e.At, Channel(e.Channel), Asker(e), Outcome(e.Outcome))).ToList());
 
     private string Asker(CheckEntry entry) =>
-        entry.OrganisationKind is { } kind && NamedAskers.Contains(kind) ? entry.OrganisationName!
+        entry.OrganisationKind is { } kind && NamedAskers.Contains(kind)
+            ? localizer[$"PublicQuery.Asker.{kind}", Registry.CertificateLabels.City(entry.OrganisationRegion ?? "")]
             : entry.AccountName is not null ? localizer["PublicQuery.Asker.Official"] : localizer["PublicQuery.Asker.Public"];
 
     public string Channel(VerificationChannel channel) => localizer[$"PublicQuery.Channel.{channel}"];

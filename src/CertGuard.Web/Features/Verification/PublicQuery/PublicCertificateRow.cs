@@ -24,25 +24,9 @@ public sealed record PublicCertificateRow(
     string? StatusReason,
     string? AuthorityName)
 {
-    /// <summary>
-    /// <see cref="Certificate.StateAt"/> on these columns (the lookup reads no entity). A test holds the two equal for
-    /// certificates in every state.
-    /// </summary>
-    public CertificateState StateOn(DateOnly today, CertificateRules rules)
-    {
-        var state = Status switch
-        {
-            CertificateStatus.Revoked => CertificateState.Revoked,
-            CertificateStatus.Cancelled => CertificateState.Cancelled,
-            CertificateStatus.Invalid when StatusReason == nameof(CertificateEventKind.ReviewFailed) => CertificateState.ReviewFailed,
-            CertificateStatus.Invalid => CertificateState.ReviewOverdue,
-            _ when today > ValidTo => CertificateState.Expired,
-            _ when today > NextReviewDue => CertificateState.ReviewOverdue,
-            _ => CertificateState.Valid,
-        };
-        var inWindow = today >= NextReviewDue.AddDays(-rules.ReviewWindowDays) && today <= NextReviewDue;
-        return state == CertificateState.Valid && inWindow ? CertificateState.ReviewDue : state;
-    }
+    /// <summary><see cref="CertificateStates.Of"/> on these columns (the lookup reads no entity).</summary>
+    public CertificateState StateOn(DateOnly today, CertificateRules rules) =>
+        CertificateStates.Of(Status, StatusReason, ValidTo, NextReviewDue, today, rules);
 
     /// <summary>The day that goes with the state: when it ended, lapsed or falls due; none while simply valid.</summary>
     public DateOnly? StateDate(CertificateState state) => state switch

@@ -43,11 +43,11 @@ public sealed class PublicQueryService(ICertificateLookup lookup, VerificationLo
         if (!ResidentIdNumber.TryParse(bare, ChinaTime.Today(clock), out _, out var typing))
             return new QueryMatch(asked, typing, [], []);
         var rows = await lookup.FindAsync(bare, ct);
-        var normalized = HolderNames.Normalize(name);
+        var nameKey = HolderNames.Key(name);
         var matched = new List<PublicCertificateRow>(rows.Count);
         foreach (var row in rows.OrderBy(r => r.ItemCode, StringComparer.Ordinal))
         {
-            if (HolderNames.Match(row.HolderName, normalized)) matched.Add(row);
+            if (HolderNames.Matches(row.HolderName, nameKey)) matched.Add(row);
         }
         return new QueryMatch(asked, null, rows, matched);
     }

@@ -33,7 +33,8 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IActor
         if (state is { } s) query = query.Where(x => x.State == s);
         if (kind is { } k) query = query.Where(x => x.Kind == k);
         var total = await query.CountAsync(ct);
-        page = Math.Max(1, page);
+        // Clamped to the last page: a huge page number must not overflow the offset.
+        page = Math.Clamp(page, 1, Math.Max(1, (int)Math.Min(int.MaxValue, ((long)total + PageSize - 1) / PageSize)));
         var items = await query.OrderByDescending(x => x.LastSeen).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new SignalPage(items.Select(View).ToList(), page, total);
     }
@@ -57,7 +58,7 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IActor
         var lead = new InspectionLead(signal.RegionCode, "signal", summary, actor.Name, now)
         {
             SignalId = signal.Id, CertificateId = signal.CertificateId,
-            CertificateNumber = signal.Kind == SignalKind.NotFoundBurst ? null : signal.Subject,
+            CertificateNumber = signal.Kind is SignalKind.NotFoundBurst or SignalKind.OrganisationMisses ? null : signal.Subject,
         };
         signal.TurnIntoLead(lead.Id, note, actor.Name, now);
         db.InspectionLeads.Add(lead);
@@ -85,7 +86,8 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IActor
         s.Codes, s.Count, s.FirstSeen, s.LastSeen, s.State.ToString(), s.ResolutionReason, s.ResolvedBy, s.ResolvedAt, s.LeadId);
 
     // Officials see which number, not whose full ID number: the registry page shows the rest, and audits it.
-    private static string MaskSubject(Signal s) => s.Kind == SignalKind.NotFoundBurst ? s.Subject : ResidentIdNumber.Mask(s.Subject);
+    private static string MaskSubject(Signal s) =>
+        s.Kind is SignalKind.NotFoundBurst or SignalKind.OrganisationMisses ? s.Subject : ResidentIdNumber.Mask(s.Subject);
 }
 
 /// <summary>A signal as officials see it; kind and state by name (<see cref="SignalKind"/>, <see cref="SignalState"/>).</summary>
