@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCertGuardData(builder.Configuration);
 builder.Services.AddCertGuardAccounts();
+builder.Services.AddAudit();
 builder.Services.AddCertGuardWeb();
 builder.Services.AddRegistry();
 builder.Services.AddCertificateLifecycle();

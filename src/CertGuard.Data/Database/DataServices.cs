@@ -1,5 +1,5 @@
 using CertGuard.Core.Certificates;
-using Microsoft.AspNetCore.DataProtection;
+using CertGuard.Data.Protection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,8 +20,9 @@ public static class DataServices
         services.AddScoped<Credentials.CredentialIssuer>();
         services.AddScoped<Registry.Import.CertificateImporter>();
         services.AddScoped<Registry.Export.CertificateExporter>();
-        // Data Protection keys live in the database, so every instance (and the CLI) can read what another protected.
-        services.AddDataProtection().SetApplicationName("CertGuard").PersistKeysToDbContext<CertGuardDbContext>();
+        services.AddExternalKeys(configuration);
+        services.AddOptions<Audit.AuditCheckpointOptions>().BindConfiguration(Audit.AuditCheckpointOptions.Section).ValidateOnStart();
+        services.AddScoped<Audit.AuditCheckpoints>();
         return services;
     }
 }

@@ -101,18 +101,18 @@ public abstract class AuditVerifyTests(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task Verify_names_the_next_entry_when_the_edited_one_was_rehashed()
+    public async Task Verify_names_the_next_entry_when_the_edited_one_was_rehashed_with_the_key()
     {
         await SeedTwiceAsync();
         await DropAppendOnlyTriggersAsync();
-        // A careful attacker recomputes the edited entry's own hash; the next entry still points at the old one.
+        // Even someone holding the key, who reseals the edited entry, leaves the next entry pointing at the old hash.
         await using (var services = BuildServices())
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
             var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == 2);
             entry.Actor = "gd.province";
-            var hash = AuditChain.ComputeHash(entry);
+            var hash = scope.ServiceProvider.GetRequiredService<AuditSeal>().Hash(entry);
             Assert.Equal(1, await RawSql.ExecuteAsync(_database,
                 $"""UPDATE "AuditEntries" SET "Actor" = 'gd.province', "Hash" = '{hash}' WHERE "Sequence" = 2"""));
         }
