@@ -122,7 +122,10 @@ public abstract class CertGuardDbContext : IdentityDbContext<Account>, IDataProt
                     .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
                 var (sequence, hash) = head is null ? (0L, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
                 // A new log starts with the anchor; a log from before the external key gets it at its first save since.
-                if (head is null || !await AuditEntries.AnyAsync(e => e.EntityType == AuditChain.AnchorType && e.EntityId == AuditChain.AnchorId, cancellationToken))
+                // Never again once checkpoints exist: a log that lost its anchor after that was rewritten, and stays broken.
+                if (head is null
+                    || (!await AuditEntries.AnyAsync(e => e.EntityType == AuditChain.AnchorType && e.EntityId == AuditChain.AnchorId, cancellationToken)
+                        && !await AuditCheckpoints.AnyAsync(cancellationToken)))
                     pending.Insert(0, AuditChain.Anchor(_clock.GetUtcNow(), _actor.Name, sequence, _seal.KeyId));
                 foreach (var entry in pending)
                 {

@@ -62,6 +62,7 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
         builder.UseSetting("Demo:Certificates", DemoCertificates.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:CredentialsFile", CredentialsFile);
         builder.UseSetting("Audit:Checkpoint:File", CheckpointFile);
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
         // The daily overdue-review job would write while tests run; its tests run the sweep themselves.
         builder.UseSetting("Reviews:OverdueJob:Enabled", "false");
     }

@@ -10,6 +10,9 @@ public static class AccountClaims
     public const string Organisation = "cg:org";
     public const string DisplayName = "cg:name";
 
+    /// <summary>Present when the request is authenticated by an API key (its id), absent for a signed-in person.</summary>
+    public const string ApiKeyId = "cg:api-key";
+
     public static AccessScope ToScope(this ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return AccessScope.Anonymous;
