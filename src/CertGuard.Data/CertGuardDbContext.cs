@@ -18,14 +18,16 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 {
     private readonly IActor _actor;
     private readonly TimeProvider _clock;
+    private readonly AuditSeal _seal;
     private readonly List<AuditEntry> _accessRecords = [];
     private Credentials.StatusListMaintenance? _statusLists;
 
 
-    protected CertGuardDbContext(DbContextOptions options, IActor actor, TimeProvider clock) : base(options)
+    protected CertGuardDbContext(DbContextOptions options, IActor actor, TimeProvider clock, AuditSeal seal) : base(options)
     {
         _actor = actor;
         _clock = clock;
+        _seal = seal;
     }
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
@@ -37,6 +39,8 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
     public DbSet<Credentials.CredentialKeyRecord> CredentialKeys => Set<Credentials.CredentialKeyRecord>();
 
@@ -99,9 +103,15 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
                 var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                     .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
                 var (sequence, hash) = head is null ? (0L, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
+                // A new log starts with the anchor; a log from before the external key gets it at its first save since.
+                // Never again once checkpoints exist: a log that lost its anchor after that was rewritten, and stays broken.
+                if (head is null
+                    || (!await AuditEntries.AnyAsync(e => e.EntityType == AuditChain.AnchorType && e.EntityId == AuditChain.AnchorId, cancellationToken)
+                        && !await AuditCheckpoints.AnyAsync(cancellationToken)))
+                    pending.Insert(0, AuditChain.Anchor(_clock.GetUtcNow(), _actor.Name, sequence, _seal.KeyId));
                 foreach (var entry in pending)
                 {
-                    AuditChain.Seal(entry, ++sequence, hash);
+                    AuditChain.Seal(entry, ++sequence, hash, _seal);
                     hash = entry.Hash;
                 }
                 AuditEntries.AddRange(pending);

@@ -31,6 +31,9 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
 
     public IReadOnlyList<string> Credentials { get; private set; } = [];
 
+    /// <summary>Where this host writes its audit checkpoints.</summary>
+    public string CheckpointFile => Path.Combine(_folder, "audit-checkpoint.json");
+
     /// <summary>Serve on a real loopback port (for a real browser) instead of the in-memory test server.</summary>
     protected virtual bool ListenOnSocket => false;
 
@@ -58,6 +61,8 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Demo:Certificates", DemoCertificates.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:CredentialsFile", CredentialsFile);
+        builder.UseSetting("Audit:Checkpoint:File", CheckpointFile);
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
         // The daily overdue-review job would write while tests run; its tests run the sweep themselves.
         builder.UseSetting("Reviews:OverdueJob:Enabled", "false");
     }
@@ -112,9 +117,10 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
     {
         var options = Services.GetRequiredService<DatabaseOptions>();
         var clock = Services.GetRequiredService<TimeProvider>();
+        var seal = Services.GetRequiredService<Data.Audit.AuditSeal>();
         return options.Provider == DatabaseProvider.Postgres
-            ? new PostgresCertGuardDbContext(new DbContextOptionsBuilder<PostgresCertGuardDbContext>().UseNpgsql(options.EffectiveConnectionString).Options, SystemActor.Platform, clock)
-            : new SqliteCertGuardDbContext(new DbContextOptionsBuilder<SqliteCertGuardDbContext>().UseSqlite(options.EffectiveConnectionString).Options, SystemActor.Platform, clock);
+            ? new PostgresCertGuardDbContext(new DbContextOptionsBuilder<PostgresCertGuardDbContext>().UseNpgsql(options.EffectiveConnectionString).Options, SystemActor.Platform, clock, seal)
+            : new SqliteCertGuardDbContext(new DbContextOptionsBuilder<SqliteCertGuardDbContext>().UseSqlite(options.EffectiveConnectionString).Options, SystemActor.Platform, clock, seal);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -19,6 +19,7 @@ public abstract class TestDatabase : IAsyncDisposable
     {
         ["Database:Provider"] = Provider.ToString(),
         ["Database:ConnectionString"] = ConnectionString,
+        ["Keys:MasterKeyFile"] = TestKeys.File,
     };
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) => provider switch

@@ -35,7 +35,23 @@ public sealed class ApiKey
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>When the key stops working. Null for keys made before keys expired: they expire a lifetime after creation.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>When the key stops working, given the configured lifetime for keys that carry no date of their own.</summary>
+    public DateTimeOffset ExpiryGiven(TimeSpan lifetime) => ExpiresAt ?? CreatedAt + lifetime;
+
+    public bool IsExpired(DateTimeOffset now, TimeSpan lifetime) => now >= ExpiryGiven(lifetime);
+
     /// <summary>Creates a key; the returned text is the only time the secret exists outside the client.</summary>
+    public static (ApiKey Key, string Text) Create(string name, Guid organisationId, string accountId, DateTimeOffset now, TimeSpan lifetime)
+    {
+        var (key, text) = Create(name, organisationId, accountId, now);
+        key.ExpiresAt = now + lifetime;
+        return (key, text);
+    }
+
+    /// <summary>A key with no date of its own (it expires a configured lifetime after <paramref name="now"/>).</summary>
     public static (ApiKey Key, string Text) Create(string name, Guid organisationId, string accountId, DateTimeOffset now)
     {
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));

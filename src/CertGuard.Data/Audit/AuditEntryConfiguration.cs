@@ -18,3 +18,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => new { e.EntityType, e.EntityId });
     }
 }
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> b)
+    {
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Hash).HasMaxLength(64);
+        b.Property(c => c.KeyId).HasMaxLength(16);
+        b.Property(c => c.Signature).HasMaxLength(64);
+        b.HasIndex(c => c.Sequence);
+    }
+}

@@ -1,3 +1,4 @@
+using CertGuard.Data.Protection;
 using CertGuard.Data.ReferenceData;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -23,8 +24,9 @@ public static class DataServices
         services.AddScoped<Credentials.CredentialIssuer>();
         services.AddScoped<Registry.Import.CertificateImporter>();
         services.AddScoped<Registry.Export.CertificateExporter>();
-        // Data Protection keys live in the database, so every instance (and the CLI) can read what another protected.
-        services.AddDataProtection().SetApplicationName("CertGuard").PersistKeysToDbContext<CertGuardDbContext>();
+        services.AddExternalKeys(configuration);
+        services.AddSettings<Audit.AuditCheckpointOptions>(Audit.AuditCheckpointOptions.Section);
+        services.AddScoped<Audit.AuditCheckpoints>();
         return services;
     }
 }

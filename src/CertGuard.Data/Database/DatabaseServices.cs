@@ -30,7 +30,9 @@ public static class DatabaseServices
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (folder is not null) Directory.CreateDirectory(folder);
+            // Only the platform's own user enters the data folder.
+            if (folder is not null && !OperatingSystem.IsWindows()) Directory.CreateDirectory(folder, OwnerOnlyFolder);
+            else if (folder is not null) Directory.CreateDirectory(folder);
         }
         return builder.ToString();
     }
@@ -38,11 +40,36 @@ public static class DatabaseServices
     /// <summary>Applies the provider's migrations; the embedded database is created on first start.</summary>
     public static async Task MigrateAsync(this CertGuardDbContext db, CancellationToken ct = default)
     {
+        if (db.Database.IsSqlite()) CreateOwnerOnlyFile(db.Database.GetConnectionString());
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             // WAL lets the public query read while an officer writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// Creates the SQLite file empty with mode 0600 before SQLite opens it (SQLite would create it 0644, and gives its
+    /// -wal and -shm files the mode of the database file); an existing file is narrowed to 0600.
+    /// </summary>
+    private static void CreateOwnerOnlyFile(string? connection)
+    {
+        if (OperatingSystem.IsWindows() || connection is null) return;
+        var builder = new SqliteConnectionStringBuilder(connection);
+        if (builder.DataSource is not { Length: > 0 } source || source == ":memory:" || builder.Mode == SqliteOpenMode.Memory) return;
+        var file = Path.GetFullPath(source);
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!, OwnerOnlyFolder);
+            using var _ = new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ownerOnly });
+        }
+        else if (File.GetUnixFileMode(file) != ownerOnly)
+        {
+            File.SetUnixFileMode(file, ownerOnly);
         }
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CertGuard.Data.Database;
 
 /// <summary>PostgreSQL, for production: several app instances share it.</summary>
-public sealed class PostgresCertGuardDbContext(DbContextOptions<PostgresCertGuardDbContext> options, IActor actor, TimeProvider clock)
-    : CertGuardDbContext(options, actor, clock)
+public sealed class PostgresCertGuardDbContext(DbContextOptions<PostgresCertGuardDbContext> options, IActor actor, TimeProvider clock, Audit.AuditSeal seal)
+    : CertGuardDbContext(options, actor, clock, seal)
 {
     private const long AuditChainLockKey = 0x43_47_41_55_44_49_54; // "CGAUDIT"
 

@@ -101,18 +101,18 @@ public abstract class AuditVerifyTests(DatabaseProvider provider) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task Verify_names_the_next_entry_when_the_edited_one_was_rehashed()
+    public async Task Verify_names_the_next_entry_when_the_edited_one_was_rehashed_with_the_key()
     {
         await SeedTwiceAsync();
         await DropAppendOnlyTriggersAsync();
-        // A careful attacker recomputes the edited entry's own hash; the next entry still points at the old one.
+        // Even someone holding the key, who reseals the edited entry, leaves the next entry pointing at the old hash.
         await using (var services = BuildServices())
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
             var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == 2);
             entry.Actor = "gd.province";
-            var hash = AuditChain.ComputeHash(entry);
+            var hash = scope.ServiceProvider.GetRequiredService<AuditSeal>().Hash(entry);
             Assert.Equal(1, await RawSql.ExecuteAsync(_database,
                 $"""UPDATE "AuditEntries" SET "Actor" = 'gd.province', "Hash" = '{hash}' WHERE "Sequence" = 2"""));
         }
@@ -122,6 +122,117 @@ public abstract class AuditVerifyTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.True(verify.ExitCode == 1, verify.ToString());
         Assert.Contains("第 3 条记录的前序哈希与上一条不符", verify.Stdout, StringComparison.Ordinal);
         Assert.Contains("第一处断开的序号：3", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chain_rewritten_end_to_end_without_the_key_fails_verification()
+    {
+        await SeedTwiceAsync();
+        await DropAppendOnlyTriggersAsync();
+        var checkpoint = Path.Combine(Path.GetTempPath(), $"certguard-checkpoint-{Guid.NewGuid():N}.json");
+        try
+        {
+            Assert.Equal(0, (await RunAsync("audit", "checkpoint", "-o", checkpoint)).ExitCode);
+            // Whoever holds only the database edits entry 2 and recomputes every hash after it, as the old chain allowed.
+            await RewriteChainAsync(fromSequence: 1, e => { if (e.Sequence == 2) e.Actor = "gd.province"; });
+
+            var verify = await RunAsync("audit", "verify", "--checkpoint", checkpoint, "--json");
+
+            Assert.True(verify.ExitCode == 1, verify.ToString());
+            using var result = JsonDocument.Parse(verify.Stdout);
+            Assert.False(result.RootElement.GetProperty("intact").GetBoolean());
+            Assert.Equal(1, result.RootElement.GetProperty("firstBrokenSequence").GetInt64());
+            Assert.Contains("第 1 条记录的内容与其哈希不符", result.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(checkpoint);
+        }
+    }
+
+    [Fact]
+    public async Task A_tail_cut_after_the_checkpoint_fails_against_the_checkpoint_file()
+    {
+        await SeedTwiceAsync();
+        var checkpoint = Path.Combine(Path.GetTempPath(), $"certguard-checkpoint-{Guid.NewGuid():N}.json");
+        try
+        {
+            var made = await RunAsync("audit", "checkpoint", "-o", checkpoint);
+            Assert.True(made.ExitCode == 0, made.ToString());
+            var last = await RawSql.ScalarAsync<long>(_database, """SELECT MAX("Sequence") FROM "AuditEntries" """);
+            Assert.Equal(0, (await RunAsync("audit", "verify", "--checkpoint", checkpoint)).ExitCode);
+
+            // The tail goes, and so do the checkpoints kept in the database: only the operator's file remembers.
+            await DropAppendOnlyTriggersAsync();
+            await RawSql.ExecuteAsync(_database, $"""DELETE FROM "AuditEntries" WHERE "Sequence" >= {last - 1}; DELETE FROM "AuditCheckpoints";""");
+            Assert.Equal(0, (await RunAsync("audit", "verify")).ExitCode);
+
+            var verify = await RunAsync("audit", "verify", "--checkpoint", checkpoint);
+
+            Assert.True(verify.ExitCode == 1, verify.ToString());
+            Assert.Contains($"审计日志在检查点之后被截断：检查点记录到第 {last} 条，日志只到第 {last - 2} 条", verify.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(checkpoint);
+        }
+    }
+
+    [Fact]
+    public async Task A_checkpoint_file_not_signed_with_the_key_cannot_be_checked_against()
+    {
+        await SeedTwiceAsync();
+        var checkpoint = Path.Combine(Path.GetTempPath(), $"certguard-checkpoint-{Guid.NewGuid():N}.json");
+        try
+        {
+            Assert.Equal(0, (await RunAsync("audit", "checkpoint", "-o", checkpoint)).ExitCode);
+            var text = await File.ReadAllTextAsync(checkpoint);
+            using var document = JsonDocument.Parse(text);
+            var sequence = document.RootElement.GetProperty("sequence").GetInt64();
+            await File.WriteAllTextAsync(checkpoint, text.Replace($"\"sequence\": {sequence}", $"\"sequence\": {sequence + 5}", StringComparison.Ordinal));
+
+            var verify = await RunAsync("audit", "verify", "--checkpoint", checkpoint);
+
+            Assert.True(verify.ExitCode == 2, verify.ToString());
+            Assert.Contains("签名无效", verify.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(checkpoint);
+        }
+    }
+
+    [Fact]
+    public async Task A_log_from_before_the_key_is_anchored_at_its_next_save_and_its_plain_part_is_then_pinned()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).ExitCode);
+        await DropAppendOnlyTriggersAsync();
+        // Three entries as the platform wrote them before the external key: plain SHA-256, no anchor.
+        var previous = AuditChain.GenesisHash;
+        for (var sequence = 1; sequence <= 3; sequence++)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = sequence, At = AuditChain.Truncate(DateTimeOffset.UtcNow), Actor = "gd.province", Action = "create",
+                EntityType = "Organisation", EntityId = $"legacy-{sequence}", After = "{}", PreviousHash = previous,
+            };
+            entry.Hash = AuditChain.PlainHash(entry);
+            await InsertAsync(entry);
+            previous = entry.Hash;
+        }
+        Assert.Equal(1, (await RunAsync("audit", "verify")).ExitCode);
+
+        var seed = await RunAsync("seed", "--certificates", "20", "--seed", "3");
+        Assert.True(seed.ExitCode == 0, seed.ToString());
+        Assert.Equal(4, await RawSql.ScalarAsync<long>(_database, $"""SELECT "Sequence" FROM "AuditEntries" WHERE "EntityType" = '{AuditChain.AnchorType}'"""));
+        var intact = await RunAsync("audit", "verify");
+        Assert.True(intact.ExitCode == 0, intact.ToString());
+
+        // The plain part can still be recomputed without the key, but no longer matches the anchor.
+        await RewriteChainAsync(fromSequence: 1, e => { if (e.Sequence == 2) e.Actor = "intruder"; }, throughSequence: 3);
+        var verify = await RunAsync("audit", "verify");
+        Assert.True(verify.ExitCode == 1, verify.ToString());
+        Assert.Contains("第 4 条记录的前序哈希与上一条不符", verify.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,6 +346,46 @@ public abstract class AuditVerifyTests(DatabaseProvider provider) : IAsyncLifeti
     private async Task DropAppendOnlyTriggersAsync() => await RawSql.ExecuteAsync(_database, provider == DatabaseProvider.Postgres
         ? """ALTER TABLE "AuditEntries" DISABLE TRIGGER "AuditEntries_AppendOnly";"""
         : """DROP TRIGGER "AuditEntries_NoUpdate"; DROP TRIGGER "AuditEntries_NoDelete";""");
+
+    /// <summary>Recomputes plain SHA-256 hashes over the stored entries, as someone without the key would.</summary>
+    private async Task RewriteChainAsync(long fromSequence, Action<AuditEntry> edit, long? throughSequence = null)
+    {
+        List<AuditEntry> entries;
+        await using (var services = BuildServices())
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+            entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        }
+        var previous = fromSequence == 1 ? AuditChain.GenesisHash : entries.Single(e => e.Sequence == fromSequence - 1).Hash;
+        foreach (var entry in entries.Where(e => e.Sequence >= fromSequence && (throughSequence is null || e.Sequence <= throughSequence)))
+        {
+            edit(entry);
+            entry.PreviousHash = previous;
+            entry.Hash = AuditChain.PlainHash(entry);
+            await RawSql.ExecuteAsync(_database, $"""DELETE FROM "AuditEntries" WHERE "Sequence" = {entry.Sequence}""");
+            await InsertAsync(entry);
+            previous = entry.Hash;
+        }
+    }
+
+    private async Task InsertAsync(AuditEntry entry)
+    {
+        await using var services = BuildServices();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+        // Straight into the table, past SaveChanges (which would seal it anew).
+        var at = db.Database.IsNpgsql()
+            ? "'" + entry.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) + "+00'"
+            : Convert.ToString(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(entry.At), System.Globalization.CultureInfo.InvariantCulture)!;
+        await RawSql.ExecuteAsync(_database, $"""
+            INSERT INTO "AuditEntries" ("Sequence", "At", "Actor", "Action", "EntityType", "EntityId", "Before", "After", "PreviousHash", "Hash")
+            VALUES ({entry.Sequence}, {at}, '{entry.Actor}', '{entry.Action}', '{entry.EntityType}', '{entry.EntityId.Replace("'", "''", StringComparison.Ordinal)}',
+                    {Literal(entry.Before)}, {Literal(entry.After)}, '{entry.PreviousHash}', '{entry.Hash}')
+            """);
+    }
+
+    private static string Literal(string? value) => value is null ? "NULL" : $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 
     private ServiceProvider BuildServices()
     {

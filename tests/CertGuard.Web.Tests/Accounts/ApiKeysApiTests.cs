@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CertGuard.Core.Accounts;
+using CertGuard.Data.Accounts;
 using CertGuard.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,6 +59,75 @@ public abstract class ApiKeysApiTests(CertGuardApp app)
         }
         Assert.Equal(HttpStatusCode.NotFound, (await officer.DeleteAsync($"/api/v1/api-keys/{policeKey}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.ApiClient(Role.Police.Id).GetAsync("/api/v1/certificates")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_cannot_create_keys_only_a_signed_in_person_can()
+    {
+        var machine = app.ApiClient(Role.CityOffice.Id);
+
+        var refused = await machine.PostAsJsonAsync("/api/v1/api-keys", new { name = "密钥生成的密钥" });
+
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "API-KEY-INTERACTIVE-ONLY");
+        var person = await app.SignedInClientAsync(Role.CityOffice.Id);
+        Assert.Equal(HttpStatusCode.Created, (await person.PostAsJsonAsync("/api/v1/api-keys", new { name = "人员创建的密钥" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_revokes_only_itself_unless_it_belongs_to_the_province_office()
+    {
+        var officer = await app.SignedInClientAsync(Role.CityOffice.Id);
+        var (firstId, first) = await CreateKeyAsync(officer, "撤销测试一");
+        var (secondId, second) = await CreateKeyAsync(officer, "撤销测试二");
+
+        await (await KeyClient(first).DeleteAsync($"/api/v1/api-keys/{secondId}")).AssertProblemAsync(HttpStatusCode.Forbidden, "API-KEY-REVOKE-OWN-ONLY");
+        Assert.Equal(HttpStatusCode.OK, (await KeyClient(second).GetAsync("/api/v1/certificates?pageSize=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await KeyClient(first).DeleteAsync($"/api/v1/api-keys/{firstId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await KeyClient(first).GetAsync("/api/v1/certificates?pageSize=1")).StatusCode);
+
+        var province = await app.SignedInClientAsync(Role.ProvinceOffice.Id);
+        var (_, administrator) = await CreateKeyAsync(province, "省级管理密钥");
+        var (otherId, other) = await CreateKeyAsync(province, "省级其他密钥");
+        Assert.Equal(HttpStatusCode.NoContent, (await KeyClient(administrator).DeleteAsync($"/api/v1/api-keys/{otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await KeyClient(other).GetAsync("/api/v1/certificates?pageSize=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Keys_expire_after_their_lifetime_and_an_expired_key_is_refused_with_its_code()
+    {
+        var officer = await app.SignedInClientAsync(Role.CityOffice.Id);
+        var created = await officer.PostAsJsonAsync("/api/v1/api-keys", new { name = "有效期测试" });
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key");
+        var lifetime = key.GetProperty("expiresAt").GetDateTimeOffset() - key.GetProperty("createdAt").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromDays(365), lifetime);
+
+        string text;
+        await using (var db = app.SystemDb())
+        {
+            var account = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == app.Account(Role.CityOffice.Id).UserName);
+            ApiKey expired;
+            (expired, text) = ApiKey.Create("已过期", account.OrganisationId!.Value, account.Id, DateTimeOffset.UtcNow.AddDays(-2), TimeSpan.FromDays(1));
+            db.ApiKeys.Add(expired);
+            await db.SaveChangesAsync();
+        }
+
+        var refused = await KeyClient(text).GetAsync("/api/v1/certificates?pageSize=1");
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, "API-KEY-EXPIRED");
+    }
+
+    private HttpClient KeyClient(string key)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private static async Task<(Guid Id, string Secret)> CreateKeyAsync(HttpClient person, string name)
+    {
+        var created = await person.PostAsJsonAsync("/api/v1/api-keys", new { name });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("key").GetProperty("id").GetGuid(), body.GetProperty("secret").GetString()!);
     }
 }
 

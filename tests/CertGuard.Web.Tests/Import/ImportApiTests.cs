@@ -66,7 +66,7 @@ public abstract partial class ImportApiTests(CertGuardApp app)
             Assert.Equal(Enumerable.Range(1, 9_997).Select(i => sequenceBefore + i), sequences.Where(s => s > sequenceBefore));
             var audit = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "import").ToListAsync();
             Assert.Contains(audit, e => e.After!.Contains("\"written\":9997", StringComparison.Ordinal) && e.Actor == "gd.province");
-            Assert.True((await AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable())).Intact);
+            Assert.True((await AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), app.Services.GetRequiredService<AuditSeal>(), [])).Intact);
         }
 
         var again = await ImportFiles.PostAsync(client, file, "registry.csv", partial: true);

@@ -10,8 +10,8 @@ public static class AccountClaims
     public const string Organisation = "cg:org";
     public const string DisplayName = "cg:name";
 
-    /// <summary>Present when the request is authenticated by an API key (its prefix), not a browser session.</summary>
-    public const string ApiKey = "cg:api-key";
+    /// <summary>Present when the request is authenticated by an API key (its id), absent for a signed-in person.</summary>
+    public const string ApiKeyId = "cg:api-key";
 
     public static AccessScope ToScope(this ClaimsPrincipal user)
     {

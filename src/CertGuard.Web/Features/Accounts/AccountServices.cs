@@ -1,3 +1,4 @@
+using CertGuard.Data.Settings;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
 using CertGuard.Web.Infrastructure;
@@ -16,11 +17,14 @@ public static class AccountServices
     public static IServiceCollection AddCertGuardAccounts(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSettings<SignInThrottleOptions>(SignInThrottleOptions.Section);
+        services.AddSettings<ApiKeyOptions>(ApiKeyOptions.Section);
+        services.AddSingleton<SignInThrottle>();
         services.AddActor(sp => new HttpActor(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddIdentity<Account, IdentityRole>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong passwords never lock an account (SignInThrottle slows them instead); a lockout end date is an
+                // administrator disabling the account, which also stops its API keys.
                 o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = 10;
                 o.User.RequireUniqueEmail = false;
@@ -40,6 +44,7 @@ public static class AccountServices
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             // The API answers 401/403 as problems instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = c => ApiPaths.IsApi(c.Request)
                 ? Problems.WriteAsync(c.HttpContext, 401, "UNAUTHENTICATED", "请先登录或提供有效的 API 密钥。")

@@ -35,7 +35,7 @@ internal sealed class PrincipalActor(ClaimsPrincipal user) : IActor
 
     AccessScope? IActor.Scope => Scope;
 
-    public bool IsApiKey => user.HasClaim(c => c.Type == AccountClaims.ApiKey);
+    public bool IsApiKey => user.HasClaim(c => c.Type == AccountClaims.ApiKeyId);
 
     public string DisplayName => user.Identity?.IsAuthenticated == true ? user.DisplayNameOf() : Name;
 }

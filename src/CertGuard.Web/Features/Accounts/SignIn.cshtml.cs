@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using CertGuard.Core.Time;
 using CertGuard.Data.Accounts;
+using CertGuard.Web.Features.Verification.PublicQuery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +10,13 @@ using Microsoft.Extensions.Localization;
 
 namespace CertGuard.Web.Features.Accounts;
 
-public sealed class SignInModel(SignInManager<Account> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SignInModel(
+    SignInManager<Account> signIn, UserManager<Account> users, IPasswordHasher<Account> hasher, SignInThrottle throttle,
+    TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    // Verified when the user name is unknown, so an unknown name costs the same hashing as a wrong password.
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString()));
+
     [BindProperty]
     [Required]
     public string UserName { get; set; } = "";
@@ -34,10 +42,41 @@ public sealed class SignInModel(SignInManager<Account> signIn, IStringLocalizer<
             Error = localizer["SignIn.Missing"];
             return Page();
         }
-        // Lockout counts failures: five wrong passwords lock the account for 15 minutes.
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/registry");
-        Error = result.IsLockedOut ? localizer["SignIn.LockedOut"] : localizer["SignIn.Failed"];
+        var name = UserName.Trim();
+        var address = PublicQueryRateLimits.AddressKey(HttpContext.Connection.RemoteIpAddress);
+        // Throttled by what was typed, before any lookup: the same answer whether or not the account exists.
+        if (throttle.BlockedUntil(address, name) is { } until) return Throttled(until);
+
+        var account = await users.FindByNameAsync(name);
+        var succeeded = false;
+        if (account is null)
+        {
+            hasher.VerifyHashedPassword(new Account(), DummyHash.Value, Password);
+        }
+        else
+        {
+            // No lockout on failure: the throttle slows guessing, and nobody can lock another's account (or its keys).
+            var check = await signIn.CheckPasswordSignInAsync(account, Password, lockoutOnFailure: false);
+            succeeded = check.Succeeded;
+        }
+        if (succeeded)
+        {
+            throttle.Succeeded(name);
+            await signIn.SignInAsync(account!, isPersistent: false);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/registry");
+        }
+        throttle.Failed(address, name);
+        if (throttle.BlockedUntil(address, name) is { } next) return Throttled(next);
+        Error = localizer["SignIn.Failed"];
+        return Page();
+    }
+
+    private PageResult Throttled(DateTimeOffset until)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
+        Error = localizer["SignIn.Throttled", ChinaTime.ToChina(until).ToString("HH:mm:ss", CultureInfo.InvariantCulture), seconds];
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return Page();
     }
 }

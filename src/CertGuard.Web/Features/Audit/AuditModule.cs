@@ -7,9 +7,7 @@ namespace CertGuard.Web.Features.Audit;
 /// <summary>The audit log: read by auditors and the province office, checked for breaks in its chain.</summary>
 public sealed class AuditModule : IFeatureModule
 {
-    public static void AddServices(IServiceCollection services, IConfiguration configuration)
-    {
-    }
+    public static void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddAudit();
 
     public static void MapEndpoints(RouteGroupBuilder api) => api.MapAuditApi();
 

@@ -3,6 +3,7 @@ using CertGuard.Data.Accounts;
 using CertGuard.Data.Credentials;
 using CertGuard.Data.Database;
 using CertGuard.Data.Demo;
+using CertGuard.Data.Protection;
 using Microsoft.Extensions.Options;
 
 namespace CertGuard.Web.Features.Demo;
@@ -16,8 +17,12 @@ internal static class DatabaseStartup
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateActorScope(SystemActor.Platform);
+        // No external key, no start (in production): everything below protects or signs with it.
+        var keys = scope.ServiceProvider.GetRequiredService<ExternalKeys>();
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
         await db.MigrateAsync();
+        var encrypted = await UnencryptedKeyRing.EncryptAsync(db, new KeyRingEncryptor(keys));
+        if (encrypted > 0) app.Logger.LogWarning("已用外部密钥加密数据库中 {Count} 个原先未加密的数据保护密钥。", encrypted);
         // The root key and one signing key per issuing authority, generated here on first start, never committed.
         await scope.ServiceProvider.GetRequiredService<KeyRing>().EnsureKeysAsync();
 
