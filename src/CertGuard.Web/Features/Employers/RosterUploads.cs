@@ -1,5 +1,6 @@
 using CertGuard.Core;
 using CertGuard.Data.Employers;
+using CertGuard.Web.Features.Registry.Import;
 
 namespace CertGuard.Web.Features.Employers;
 
@@ -27,14 +28,19 @@ public static class RosterUploads
         return null;
     }
 
-    /// <summary>Checks the file; a file that cannot be read or an employer that may not check becomes a refusal.</summary>
+    /// <summary>
+    /// Checks the file, as one of the host's few concurrent spreadsheet reads; a file that cannot be read, a bomb, a
+    /// busy host or an employer that may not check becomes a refusal. <paramref name="ct"/> is the request's: a
+    /// client that gives up stops the reading.
+    /// </summary>
     public static async Task<(RosterCheckResult? Result, (int Status, string Code, string Message)? Refusal)> CheckAsync(
-        RosterChecker checker, Guid organisationId, IFormFile? file, string actor, CancellationToken ct)
+        HttpContext http, RosterChecker checker, Guid organisationId, IFormFile? file, string actor, CancellationToken ct)
     {
         var refusal = Refusal(file);
         if (file is null || refusal is not null) return (null, refusal);
         try
         {
+            using var slot = await http.RequestServices.GetRequiredService<SpreadsheetGate>().EnterAsync(ct);
             await using var stream = file.OpenReadStream();
             return (await checker.CheckFileAsync(organisationId, file.FileName, stream, actor, ct), null);
         }
@@ -44,7 +50,7 @@ public static class RosterUploads
         }
         catch (DomainRuleException e)
         {
-            return (null, (StatusCodes.Status403Forbidden, e.Code, e.Message));
+            return (null, (UploadRefusals.Answer(http, e, StatusCodes.Status403Forbidden), e.Code, e.Message));
         }
     }
 }

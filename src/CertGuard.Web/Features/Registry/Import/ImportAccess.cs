@@ -28,6 +28,8 @@ public static class ImportAccess
 
     public static IServiceCollection AddCertificateImport(this IServiceCollection services)
     {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+        services.AddSingleton<SpreadsheetGate>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireAssertion(c => MayImport(c.User)));
         return services;
     }

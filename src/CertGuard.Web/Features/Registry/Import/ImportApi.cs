@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CertGuard.Core;
 using CertGuard.Data.Registry.Import;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
@@ -46,6 +47,7 @@ public static class ImportApi
         _ = ImportAccess.MayImport(user, out var city);
         try
         {
+            using var slot = await http.RequestServices.GetRequiredService<SpreadsheetGate>().EnterAsync(ct);
             var report = await importer.ImportAsync(new ImportFile(file.FileName, file.OpenReadStream), new ImportOptions(partial, city), ct);
             return TypedResults.Json(ImportResponse.From(report), statusCode: report.Written == 0 && !report.AllGood
                 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
@@ -53,6 +55,10 @@ public static class ImportApi
         catch (ImportFileException e)
         {
             return Problems.BadRequest(e.Code, e.Message);
+        }
+        catch (DomainRuleException e)
+        {
+            return UploadRefusals.Problem(http, e, StatusCodes.Status400BadRequest);
         }
     }
 

@@ -1,3 +1,4 @@
+using CertGuard.Core;
 using CertGuard.Data.Registry.Import;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,11 +42,17 @@ public sealed class IndexModel(CertificateImporter importer) : PageModel
         }
         try
         {
+            using var slot = await HttpContext.RequestServices.GetRequiredService<SpreadsheetGate>().EnterAsync(ct);
             Report = await importer.ImportAsync(new ImportFile(upload.FileName, upload.OpenReadStream), new ImportOptions(GoodRowsOnly, ScopeCity), ct);
         }
         catch (ImportFileException e)
         {
             (ErrorCode, Error) = (e.Code, e.Message);
+        }
+        catch (DomainRuleException e)
+        {
+            (ErrorCode, Error) = (e.Code, e.Message);
+            Response.StatusCode = UploadRefusals.Answer(HttpContext, e, StatusCodes.Status400BadRequest);
         }
         return Page();
     }
