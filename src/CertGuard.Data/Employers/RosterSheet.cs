@@ -12,7 +12,7 @@ internal static class RosterSheet
         try
         {
             // Before the reader: a bomb is refused here, within a second, instead of costing minutes or gigabytes there.
-            formulas = XlsxGuard.Inspect(stream, XlsxLimits.Roster(maxRows), ct);
+            formulas = XlsxGuard.Inspect(stream, XlsxLimits.Roster(maxRows), ct).Formulas;
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException)
         {

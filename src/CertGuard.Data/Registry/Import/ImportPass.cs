@@ -55,7 +55,11 @@ internal sealed class ImportPass(CertGuardDbContext db, CertificateRules rules, 
         var (batches, reading) = ImportReader.Start(table, context, options.BatchSize, stop.Token);
         try
         {
-            while (await NextAsync(batches, ct) is { } batch) await TakeAsync(batch, holders, ct);
+            while (await NextAsync(batches, ct) is { } batch)
+            {
+                await TakeAsync(batch, holders, ct);
+                if (options.Progress is { } progress) await progress(Rows, ct);
+            }
         }
         finally
         {

@@ -75,7 +75,7 @@ internal sealed class ImportTable : IDisposable
         try
         {
             // Before the reader: a bomb is refused here, within a second, instead of costing minutes or gigabytes there.
-            formulas = XlsxGuard.Inspect(stream, XlsxLimits.Import, ct);
+            formulas = XlsxGuard.Inspect(stream, XlsxLimits.Import, ct).Formulas;
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException)
         {

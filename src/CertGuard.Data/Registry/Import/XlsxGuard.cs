@@ -5,6 +5,9 @@ using CertGuard.Core;
 
 namespace CertGuard.Data.Registry.Import;
 
+/// <summary>What the guard found in a workbook it let through: the first sheet's formula cells and its rows (the header too).</summary>
+public sealed record XlsxInspection(HashSet<(int Row, int Column)> Formulas, int Rows);
+
 /// <summary>
 /// Looks a workbook over before the spreadsheet reader parses it, and refuses a bomb: too many parts, a part larger
 /// (declared or unpacked) or more compressed than a spreadsheet's, a cell beyond the row or column cap (the reader
@@ -24,11 +27,12 @@ public static class XlsxGuard
     /// (row, zero-based column). Refusals are <see cref="DomainRuleException"/>s (413 too large, 422 not a sheet
     /// to read); a damaged zip or XML throws <see cref="InvalidDataException"/> or <see cref="XmlException"/>.
     /// </summary>
-    public static HashSet<(int Row, int Column)> Inspect(Stream xlsx, XlsxLimits limits, CancellationToken ct)
+    public static XlsxInspection Inspect(Stream xlsx, XlsxLimits limits, CancellationToken ct)
     {
         CheckDirectory(xlsx, limits);
         xlsx.Seek(0, SeekOrigin.Begin);
         var formulas = new HashSet<(int, int)>();
+        var rows = 0;
         using (var zip = new ZipArchive(xlsx, ZipArchiveMode.Read, leaveOpen: true))
         {
             if (zip.Entries.Count > limits.MaxParts) throw Refusal.TooLarge("XLSX-PARTS", ("limit", limits.MaxParts));
@@ -48,14 +52,14 @@ public static class XlsxGuard
                 ct.ThrowIfCancellationRequested();
                 using var part = Open(entry, limits, ct);
                 if (IsSharedStrings(entry)) ScanStrings(part, limits);
-                else if (entry.FullName == first) ScanSheet(part, entry.FullName, limits, formulas);
+                else if (entry.FullName == first) rows = ScanSheet(part, entry.FullName, limits, formulas);
                 else if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && IsXml(entry)) ScanSheet(part, entry.FullName, limits, null);
                 part.Drain();
                 if (part.BytesRead != entry.Length) throw Refusal.Invalid("XLSX-SIZE-MISMATCH", ("part", entry.FullName));
             }
         }
         xlsx.Seek(0, SeekOrigin.Begin);
-        return formulas;
+        return new XlsxInspection(formulas, rows);
     }
 
     /// <summary>
@@ -93,7 +97,7 @@ public static class XlsxGuard
     private static long Megabytes(long bytes) => bytes / 1024 / 1024;
 
     /// <summary>Every cell and row reference against the caps; the first sheet's formula cells into <paramref name="formulas"/>.</summary>
-    private static void ScanSheet(Stream part, string name, XlsxLimits limits, HashSet<(int, int)>? formulas)
+    private static int ScanSheet(Stream part, string name, XlsxLimits limits, HashSet<(int, int)>? formulas)
     {
         using var reader = XmlReader.Create(part, Settings);
         int row = 0, column = -1, chars = 0, rows = 0, lastRow = 0;
@@ -142,6 +146,7 @@ public static class XlsxGuard
         }
         if (lastRow > rows + limits.MaxEmptyRows)
             throw Refusal.Invalid("XLSX-SPARSE", ("rows", lastRow), ("held", rows));
+        return rows;
     }
 
     /// <summary>Each shared string (one cell's text) within Excel's length.</summary>

@@ -15,10 +15,16 @@ public sealed class UploadOptions
     public int RetryAfterSeconds { get; set; } = 10;
 
     /// <summary>An import of more data rows than this runs as a background job (202 Accepted and a job to poll).</summary>
-    public int BackgroundImportRows { get; set; } = 5_000;
+    public int BackgroundImportRows { get; set; } = 20_000;
+
+    /// <summary>Rows a background import checks and writes together: its progress moves by this much.</summary>
+    public int BackgroundBatchSize { get; set; } = 10_000;
 
     /// <summary>Import jobs waiting to run; more are answered 503.</summary>
     public int ImportQueueLength { get; set; } = 4;
+
+    /// <summary>Where uploads wait for their background import (deleted once it ran); default a folder under the system's temporary folder.</summary>
+    public string? JobFolder { get; set; }
 
     public int EffectiveParses => MaxConcurrentParses > 0 ? MaxConcurrentParses : Math.Max(2, Environment.ProcessorCount);
 }

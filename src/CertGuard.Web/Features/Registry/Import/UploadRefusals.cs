@@ -6,13 +6,14 @@ using Microsoft.Extensions.Options;
 namespace CertGuard.Web.Features.Registry.Import;
 
 /// <summary>
-/// The status of an upload's refusal: by its kind for refusals with a text in refusal-messages.tsv (413 too large,
-/// 422 not a sheet to read, 503 busy with Retry-After), else the status the upload gave such refusals before.
+/// The status of an upload's refusal: by its kind (413 too large, 422 not a sheet to read, 503 busy with
+/// Retry-After), except the legacy inline-message refusals, which keep the status the upload gave them before.
 /// A bridge for the upload endpoints until the central refusal mapping answers every endpoint the same way.
 /// </summary>
 public static class UploadRefusals
 {
-    public static int StatusOf(DomainRuleException refusal, int legacy) => !RefusalMessages.Has(refusal.Code) ? legacy : refusal.Kind switch
+    public static int StatusOf(DomainRuleException refusal, int legacy) =>
+        refusal.Kind == RefusalKind.Invalid && !RefusalMessages.Has(refusal.Code) ? legacy : refusal.Kind switch
     {
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
