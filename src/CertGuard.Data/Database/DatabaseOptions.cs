@@ -30,6 +30,13 @@ public sealed class DatabaseOptions : IValidatableObject
             yield return new ValidationResult("Database:Provider 为 Postgres 时必须设置。", [nameof(ConnectionString)]);
     }
 
+    /// <summary>
+    /// SQLite: how long a write waits for another's write lock before it fails (and is answered 503 with
+    /// Retry-After), unless the connection string sets <c>Default Timeout</c>. SQLite has one writer at a time: a long
+    /// import holds it, and an officer's save should be told so in seconds, not hang for the driver's 30.
+    /// </summary>
+    public int SqliteBusyTimeoutSeconds { get; set; } = 5;
+
     public string EffectiveConnectionString => ConnectionString is { Length: > 0 } s ? s
         : Provider == DatabaseProvider.Sqlite ? DefaultSqliteConnection
         : throw new InvalidOperationException("Database:Provider 为 Postgres 时必须设置 Database:ConnectionString。");

@@ -19,14 +19,15 @@ public static class DatabaseServices
         if (options.Provider == DatabaseProvider.Postgres)
             services.AddDbContext<CertGuardDbContext, PostgresCertGuardDbContext>(o => o.UseNpgsql(connection));
         else
-            services.AddDbContext<CertGuardDbContext, SqliteCertGuardDbContext>(o => o.UseSqlite(PrepareSqlite(connection)));
+            services.AddDbContext<CertGuardDbContext, SqliteCertGuardDbContext>(o => o.UseSqlite(PrepareSqlite(connection, options.SqliteBusyTimeoutSeconds)));
         return services;
     }
 
-    /// <summary>Creates the folder of the database file, so a fresh clone starts without set-up.</summary>
-    private static string PrepareSqlite(string connection)
+    /// <summary>Creates the folder of the database file, so a fresh clone starts without set-up; sets the busy timeout.</summary>
+    private static string PrepareSqlite(string connection, int busyTimeoutSeconds)
     {
         var builder = new SqliteConnectionStringBuilder(connection);
+        if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.DefaultTimeout = busyTimeoutSeconds;
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(file));

@@ -40,7 +40,25 @@ internal sealed class RosterCheckConfiguration : IEntityTypeConfiguration<Roster
         // An employer's history; a city's current snapshots.
         b.HasIndex(c => new { c.OrganisationId, c.At });
         b.HasIndex(c => new { c.RegionCode, c.IsCurrent });
+        // One current roster per employer, whatever races: "IsCurrent" is a boolean in PostgreSQL and 0/1 in SQLite,
+        // a true condition in both.
+        b.HasIndex(c => c.OrganisationId).IsUnique().HasFilter("\"IsCurrent\"").HasDatabaseName(RosterCheckIndexes.OneCurrent);
     }
+}
+
+/// <summary>Names of the roster checks' indexes that code refers to.</summary>
+public static class RosterCheckIndexes
+{
+    public const string OneCurrent = "UX_RosterChecks_OneCurrent";
+
+    /// <summary>Before the index: of an employer's current rosters only the newest stays current (SQLite and PostgreSQL alike).</summary>
+    public const string SupersedeDuplicatesSql = """
+        UPDATE "RosterChecks" SET "IsCurrent" = FALSE
+        WHERE "IsCurrent" AND EXISTS (
+            SELECT 1 FROM "RosterChecks" AS newer
+            WHERE newer."OrganisationId" = "RosterChecks"."OrganisationId" AND newer."IsCurrent"
+              AND (newer."At" > "RosterChecks"."At" OR (newer."At" = "RosterChecks"."At" AND newer."Id" > "RosterChecks"."Id")));
+        """;
 }
 
 internal sealed class RosterRowConfiguration : IEntityTypeConfiguration<RosterRow>

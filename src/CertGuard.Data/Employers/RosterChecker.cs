@@ -6,6 +6,7 @@ using CertGuard.Core.Organisations;
 using CertGuard.Core.Time;
 using CertGuard.Core.Verification;
 using CertGuard.Data.Accounts;
+using CertGuard.Data.Database;
 using CertGuard.Data.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public sealed class RosterChecker(
     public async Task<RosterCheckResult> CheckFileAsync(Guid organisationId, string fileName, Stream file, CancellationToken ct)
     {
         var employer = await EmployerAsync(organisationId, ct);
-        var lines = RosterFile.Read(file, Options.MaxRosterRows);
+        var lines = RosterFile.Read(file, Options.MaxRosterRows, ct);
         var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         var candidates = RosterCandidates.FromLines(lines, positions.ToDictionary(p => p.Name, StringComparer.Ordinal), today);
@@ -42,7 +43,7 @@ public sealed class RosterChecker(
     public async Task<RosterCheckResult> RecheckAsync(Guid organisationId, CancellationToken ct)
     {
         var employer = await EmployerAsync(organisationId, ct);
-        var current = await db.Set<RosterCheck>().AsNoTracking().SingleOrDefaultAsync(c => c.OrganisationId == organisationId && c.IsCurrent, ct)
+        var current = await db.Set<RosterCheck>().AsNoTracking().CurrentOf(organisationId).FirstOrDefaultAsync(ct)
             ?? throw Refusal.Conflict("ROSTER-NONE");
         var rows = await db.Set<RosterRow>().AsNoTracking().Where(r => r.CheckId == current.Id).OrderBy(r => r.Row).ToListAsync(ct);
         var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToDictionaryAsync(p => p.Id, ct);
@@ -93,12 +94,17 @@ public sealed class RosterChecker(
         }
         check.Summarise(rows);
 
-        foreach (var previous in await db.Set<RosterCheck>().Where(c => c.OrganisationId == check.OrganisationId && c.IsCurrent).ToListAsync(ct))
-            previous.Supersede();
-        db.Add(check);
-        db.AddRange(rows);
-        var (opened, resolved) = await new RectificationBook(db).ApplyAsync(check, rows, today.AddDays(Options.RectificationDays), ct);
-        await db.SaveChangesAsync(ct);
+        int opened, resolved;
+        // One check of the employer at a time, from reading its current roster to storing the new one.
+        using (await RosterLocks.EnterAsync(check.OrganisationId, ct))
+        {
+            foreach (var previous in await db.Set<RosterCheck>().Where(c => c.OrganisationId == check.OrganisationId && c.IsCurrent).ToListAsync(ct))
+                previous.Supersede();
+            db.Add(check);
+            db.AddRange(rows);
+            (opened, resolved) = await new RectificationBook(db).ApplyAsync(check, rows, today.AddDays(Options.RectificationDays), ct);
+            await SaveAsync(ct);
+        }
 
         // Recorded once the roster is stored: the log's writer and its signal rules never wait on this save.
         await log.RecordAsync(checks.Select(c => new VerificationRecord(check.At, VerificationChannel.RosterCheck, c.Outcome, c.Row.Number)
@@ -107,6 +113,26 @@ public sealed class RosterChecker(
             OrganisationId = check.OrganisationId, AccountName = check.CheckedBy,
         }), ct);
         return new RosterCheckResult(check, rows, opened, resolved);
+    }
+
+    /// <summary>
+    /// Stores the check. Another process's check of the same employer stored meanwhile trips the unique index on the
+    /// current roster (409, upload again); a database held by a long write (an import on SQLite) answers 503.
+    /// </summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DatabaseFailures.IsUniqueViolation(e, RosterCheckIndexes.OneCurrent, "RosterChecks.OrganisationId"))
+        {
+            throw Refusal.Conflict("ROSTER-CONCURRENT");
+        }
+        catch (Exception e) when (DatabaseFailures.IsBusy(e))
+        {
+            throw Refusal.Busy("DATABASE-BUSY");
+        }
     }
 
     /// <summary>

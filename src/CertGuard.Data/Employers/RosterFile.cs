@@ -30,7 +30,7 @@ public static class RosterFile
         ["岗位", "岗位名称", "工种", "所在岗位"],
     ];
 
-    public static List<RosterLine> Read(Stream stream, int maxRows)
+    public static List<RosterLine> Read(Stream stream, int maxRows, CancellationToken ct = default)
     {
         if (stream.Length == 0) throw new RosterFileException("ROSTER-EMPTY", "文件是空的：请按模板填写后再上传。");
         ImportFormat format;
@@ -42,13 +42,14 @@ public static class RosterFile
         {
             throw new RosterFileException("ROSTER-XLS", e.Message);
         }
-        var records = format == ImportFormat.Xlsx ? RosterSheet.Records(stream) : Csv(stream);
+        var records = format == ImportFormat.Xlsx ? RosterSheet.Records(stream, maxRows, ct) : Csv(stream);
         using var enumerator = records.GetEnumerator();
         if (!enumerator.MoveNext()) throw new RosterFileException("ROSTER-EMPTY", "文件是空的：请按模板填写后再上传。");
         var columns = ReadHeader(enumerator.Current.Cells);
         var lines = new List<RosterLine>();
         while (enumerator.MoveNext())
         {
+            ct.ThrowIfCancellationRequested();
             var record = enumerator.Current;
             if (record.Cells.All(c => ImportCells.Text(c).Length == 0)) continue;
             if (lines.Count == maxRows)

@@ -6,13 +6,13 @@ namespace CertGuard.Data.Employers;
 /// <summary>The rows of an xlsx roster's first sheet, each cell placed by column, with its formula cells marked.</summary>
 internal static class RosterSheet
 {
-    public static IEnumerable<RosterFile.Record> Records(Stream stream)
+    public static IEnumerable<RosterFile.Record> Records(Stream stream, int maxRows, CancellationToken ct)
     {
         HashSet<(int Row, int Column)> formulas;
         try
         {
-            formulas = XlsxFormulaCells.Scan(stream);
-            stream.Seek(0, SeekOrigin.Begin);
+            // Before the reader: a bomb is refused here, within a second, instead of costing minutes or gigabytes there.
+            formulas = XlsxGuard.Inspect(stream, XlsxLimits.Roster(maxRows), ct).Formulas;
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException)
         {

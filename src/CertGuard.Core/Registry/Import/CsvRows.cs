@@ -12,6 +12,12 @@ public static class CsvRows
 {
     private const int SniffBytes = 64 * 1024;
 
+    /// <summary>
+    /// The longest record read: a row of 30 cells of Excel's 32,767 characters. Longer is a file built to exhaust
+    /// memory (a 256 MB cell), refused before it is held.
+    /// </summary>
+    public const int MaxRecordChars = 1024 * 1024;
+
     /// <summary>GB18030 with U+FFFD for bytes it cannot read (its default fallback would write “?”).</summary>
     public static Encoding Gb18030 { get; } = LoadGb18030();
 
@@ -91,7 +97,11 @@ public static class CsvRows
                     Array.Copy(buffer, start, buffer, 0, end - start);
                     (scan, end, start) = (scan - start, end - start, 0);
                 }
-                if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                if (end == buffer.Length)
+                {
+                    if (buffer.Length >= MaxRecordChars) throw Refusal.TooLarge("CSV-RECORD-TOO-LONG", ("row", row + 1), ("limit", MaxRecordChars));
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
                 var read = reader.Read(buffer, end, buffer.Length - end);
                 if (read == 0) eof = true;
                 else end += read;

@@ -43,7 +43,7 @@ internal sealed class ImportPass(CertGuardDbContext db, CertificateRules rules, 
 
     public async Task RunAsync(ImportFile file, CancellationToken ct)
     {
-        using var table = ImportTable.Open(file);
+        using var table = ImportTable.Open(file, ct);
         if (table.HeaderIssues.Count > 0)
         {
             Report(table.HeaderIssues);
@@ -55,7 +55,11 @@ internal sealed class ImportPass(CertGuardDbContext db, CertificateRules rules, 
         var (batches, reading) = ImportReader.Start(table, context, options.BatchSize, stop.Token);
         try
         {
-            while (await NextAsync(batches, ct) is { } batch) await TakeAsync(batch, holders, ct);
+            while (await NextAsync(batches, ct) is { } batch)
+            {
+                await TakeAsync(batch, holders, ct);
+                if (options.Progress is { } progress) await progress(Rows, ct);
+            }
         }
         finally
         {

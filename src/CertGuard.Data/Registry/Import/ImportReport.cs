@@ -18,6 +18,9 @@ public sealed record ImportOptions(bool Partial = false, string? ScopeCity = nul
 
     /// <summary>With <see cref="BulkIndexMode.Auto"/>: the rows a load must have written before it rebuilds (and at least as many as the registry held).</summary>
     public int RebuildIndexesFrom { get; init; } = 20_000;
+
+    /// <summary>Told the rows checked so far after each batch (a background job's progress); the load's transaction is open meanwhile.</summary>
+    public Func<int, CancellationToken, Task>? Progress { get; init; }
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using CertGuard.Core.Registry.Import;
 using MiniExcelLibs;
 
@@ -32,12 +31,12 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Missing or repeated columns: the file cannot be read row by row.</summary>
     public IReadOnlyList<ImportIssue> HeaderIssues { get; }
 
-    public static ImportTable Open(ImportFile file)
+    public static ImportTable Open(ImportFile file, CancellationToken ct)
     {
         var stream = file.Open();
         try
         {
-            return ImportFile.DetectFormat(stream) == ImportFormat.Xlsx ? OpenXlsx(stream) : new ImportTable(stream, Csv(stream), []);
+            return ImportFile.DetectFormat(stream) == ImportFormat.Xlsx ? OpenXlsx(stream, ct) : new ImportTable(stream, Csv(stream), []);
         }
         catch
         {
@@ -70,13 +69,13 @@ internal sealed class ImportTable : IDisposable
         foreach (var (row, fields) in CsvRows.Read(stream)) yield return (row, fields);
     }
 
-    private static ImportTable OpenXlsx(Stream stream)
+    private static ImportTable OpenXlsx(Stream stream, CancellationToken ct)
     {
         HashSet<(int, int)> formulas;
         try
         {
-            formulas = XlsxFormulaCells.Scan(stream);
-            stream.Seek(0, SeekOrigin.Begin);
+            // Before the reader: a bomb is refused here, within a second, instead of costing minutes or gigabytes there.
+            formulas = XlsxGuard.Inspect(stream, XlsxLimits.Import, ct).Formulas;
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException)
         {
@@ -113,7 +112,7 @@ internal sealed class ImportTable : IDisposable
         var placed = new List<object?>(cells.Count);
         foreach (var (key, value) in cells)
         {
-            if (XlsxFormulaCells.Parse(key + "1") is not { Column: var column }) continue;
+            if (XlsxGuard.Parse(key + "1") is not { Column: var column }) continue;
             while (placed.Count <= column) placed.Add(null);
             placed[column] = value;
         }

@@ -73,7 +73,7 @@ public static class ComplianceApi
     public static async Task<EmployerCompliance> DescribeAsync(Organisation o, ComplianceQuery query, CancellationToken ct)
     {
         var history = await query.HistoryAsync(o.Id, ct);
-        var current = history.FirstOrDefault(c => c.IsCurrent);
+        var current = history.FirstOrDefault(c => c.IsCurrent); // newest first: the newest current one
         var (open, overdue) = (await query.ItemCountsAsync([o.Id], ct)).GetValueOrDefault(o.Id);
         return new EmployerCompliance(o.Id, o.Name, o.CreditCode, o.RegionCode, RegionDirectory.Guangdong.NameOf(o.RegionCode), o.Industry,
             o.Approval.ToString(), current is null ? null

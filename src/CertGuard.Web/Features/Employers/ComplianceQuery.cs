@@ -30,7 +30,7 @@ public sealed class ComplianceQuery(CertGuardDbContext db, TimeProvider clock, I
         var employers = await EmployerAccess.Overseen(db, actor.Scope ?? AccessScope.Anonymous, city).Approved().AsNoTracking()
             .Select(o => new { o.Id, o.Name, o.CreditCode, o.RegionCode, o.Industry }).ToListAsync(ct);
         var ids = employers.Select(e => e.Id).ToList();
-        var checks = await db.Set<RosterCheck>().AsNoTracking().Where(c => c.IsCurrent && ids.Contains(c.OrganisationId)).ToDictionaryAsync(c => c.OrganisationId, ct);
+        var checks = (await db.Set<RosterCheck>().AsNoTracking().Where(c => c.IsCurrent && ids.Contains(c.OrganisationId)).ToListAsync(ct)).NewestByEmployer();
         var items = await ItemCountsAsync(ids, ct);
         var rates = employers.Select(e =>
         {
@@ -59,8 +59,9 @@ public sealed class ComplianceQuery(CertGuardDbContext db, TimeProvider clock, I
     {
         var employers = await db.Organisations.AsNoTracking().Where(o => o.Kind == Role.Employer.Id).Approved()
             .GroupBy(o => o.RegionCode).Select(g => new { City = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.City, g => g.Count, ct);
-        var checks = await db.Set<RosterCheck>().AsNoTracking().Where(c => c.IsCurrent)
-            .Select(c => new { c.RegionCode, c.Workers, c.Compliant }).ToListAsync(ct);
+        var checks = (await db.Set<RosterCheck>().AsNoTracking().Where(c => c.IsCurrent)
+            .Select(c => new { c.OrganisationId, c.At, c.RegionCode, c.Workers, c.Compliant }).ToListAsync(ct))
+            .GroupBy(c => c.OrganisationId).Select(g => g.MaxBy(c => c.At)!).ToList();
         return RegionDirectory.Guangdong.Cities.Select(city =>
         {
             var mine = checks.Where(c => c.RegionCode == city.Code).ToList();

@@ -43,14 +43,14 @@ public sealed class RosterModel(CertGuardDbContext db, RosterChecker checker, Ro
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var current = await db.Set<RosterCheck>().AsNoTracking().SingleOrDefaultAsync(c => c.OrganisationId == Own && c.IsCurrent, ct);
+        var current = await db.Set<RosterCheck>().AsNoTracking().CurrentOf(Own).FirstOrDefaultAsync(ct);
         if (current is not null) Check = await RosterApi.WithRowsAsync(db, current, ct);
         await LoadAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (result, refusal) = await RosterUploads.CheckAsync(checker, Own, Upload, ct);
+        var (result, refusal) = await RosterUploads.CheckAsync(HttpContext, checker, Own, Upload, ct);
         if (refusal is { } r)
         {
             (ErrorCode, Error) = (r.Code, r.Message);

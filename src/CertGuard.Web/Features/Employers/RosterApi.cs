@@ -46,7 +46,7 @@ public static class RosterApi
         if (!http.Request.HasFormContentType)
             return Problems.BadRequest("ROSTER-FILE-REQUIRED", "请以 multipart/form-data 上传名册文件（字段名 file）。");
         var form = await http.Request.ReadFormAsync(ct);
-        var (result, refusal) = await RosterUploads.CheckAsync(checker, EmployerAccess.OwnEmployer(user)!.Value, form.Files.GetFile("file"), ct);
+        var (result, refusal) = await RosterUploads.CheckAsync(http, checker, EmployerAccess.OwnEmployer(user)!.Value, form.Files.GetFile("file"), ct);
         return refusal is { } r ? Problems.Create(r.Status, r.Code, r.Message) : TypedResults.Ok(RosterCheckResponse.From(result!));
     }
 
@@ -60,7 +60,7 @@ public static class RosterApi
     private static async Task<Results<Ok<RosterCheckResponse>, ProblemHttpResult>> CurrentAsync(ClaimsPrincipal user, CertGuardDbContext db, CancellationToken ct)
     {
         var organisation = EmployerAccess.OwnEmployer(user)!.Value;
-        var check = await db.Set<RosterCheck>().AsNoTracking().SingleOrDefaultAsync(c => c.OrganisationId == organisation && c.IsCurrent, ct);
+        var check = await db.Set<RosterCheck>().AsNoTracking().CurrentOf(organisation).FirstOrDefaultAsync(ct);
         return check is null ? Problems.NotFound("ROSTER-NONE", "本单位还没有上传名册。") : TypedResults.Ok(await WithRowsAsync(db, check, ct));
     }
 

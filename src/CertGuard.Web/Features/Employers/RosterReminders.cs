@@ -26,7 +26,7 @@ public sealed class RosterReminders(CertGuardDbContext db, TimeProvider clock, I
 {
     public async Task<List<WorkerReminder>> ForAsync(Guid organisationId, int days, CancellationToken ct)
     {
-        var current = await db.Set<RosterCheck>().AsNoTracking().Where(c => c.OrganisationId == organisationId && c.IsCurrent).Select(c => c.Id).SingleOrDefaultAsync(ct);
+        var current = await db.Set<RosterCheck>().AsNoTracking().CurrentOf(organisationId).Select(c => c.Id).FirstOrDefaultAsync(ct);
         if (current == default) return [];
         var rows = await db.Set<RosterRow>().AsNoTracking().Where(r => r.CheckId == current && r.Verdict != RosterVerdict.BadRow && r.Verdict != RosterVerdict.BadId)
             .ToListAsync(ct);

@@ -1,5 +1,6 @@
 using CertGuard.Core;
 using CertGuard.Data.Employers;
+using CertGuard.Web.Features.Registry.Import;
 
 namespace CertGuard.Web.Features.Employers;
 
@@ -27,14 +28,19 @@ public static class RosterUploads
         return null;
     }
 
-    /// <summary>Checks the file; a file that cannot be read becomes a refusal (the employer's own refusals propagate).</summary>
+    /// <summary>
+    /// Checks the file, as one of the host's few concurrent spreadsheet reads; a file that cannot be read becomes a
+    /// refusal (a bomb, a busy host and the employer's own refusals propagate to the one refusal mapping).
+    /// <paramref name="ct"/> is the request's: a client that gives up stops the reading.
+    /// </summary>
     public static async Task<(RosterCheckResult? Result, (int Status, string Code, string Message)? Refusal)> CheckAsync(
-        RosterChecker checker, Guid organisationId, IFormFile? file, CancellationToken ct)
+        HttpContext http, RosterChecker checker, Guid organisationId, IFormFile? file, CancellationToken ct)
     {
         var refusal = Refusal(file);
         if (file is null || refusal is not null) return (null, refusal);
         try
         {
+            using var slot = await http.RequestServices.GetRequiredService<SpreadsheetGate>().EnterAsync(ct);
             await using var stream = file.OpenReadStream();
             return (await checker.CheckFileAsync(organisationId, file.FileName, stream, ct), null);
         }

@@ -28,6 +28,12 @@ public static class ImportAccess
 
     public static IServiceCollection AddCertificateImport(this IServiceCollection services)
     {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+        services.AddSingleton<SpreadsheetGate>();
+        services.AddSingleton<ImportJobQueue>();
+        services.AddScoped<ImportSubmission>();
+        services.AddSingleton<ImportJobRunner>();
+        services.AddHostedService(s => s.GetRequiredService<ImportJobRunner>());
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireAssertion(c => MayImport(c.User)));
         return services;
     }

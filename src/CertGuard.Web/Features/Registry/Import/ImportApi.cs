@@ -1,9 +1,12 @@
 using System.Security.Claims;
+using CertGuard.Core;
+using CertGuard.Data;
 using CertGuard.Data.Registry.Import;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Registry.Import;
 
@@ -26,13 +29,16 @@ public static class ImportApi
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportResponse>(StatusCodes.Status200OK)
             .Produces<ImportResponse>(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("导入证书（CSV：UTF-8 或 GB18030；xlsx）。先校验整个文件：全部正确才写入（200）；有错误行时不写入并逐行报告（422）；partial=true 只写入正确的行（200）。重复导入同一文件不改变数据。");
+            .Produces<ImportJobResponse>(StatusCodes.Status202Accepted)
+            .WithSummary("导入证书（CSV：UTF-8 或 GB18030；xlsx）。先校验整个文件：全部正确才写入（200）；有错误行时不写入并逐行报告（422）；partial=true 只写入正确的行（200）。重复导入同一文件不改变数据。大文件（超过 Uploads:BackgroundImportRows 行）转为后台任务：202 Accepted，Location 指向任务，轮询其进度与结果。");
+        group.MapGet("/{jobId:guid}", JobAsync).WithSummary("后台导入任务：queued、running（rowsDone / rowsTotal）、done（result 为导入报告，resultStatus 为 200 或 422）或 failed（failure：代码与原因，未写入任何数据）");
         group.MapGet("/template", TemplateAsync).WithSummary("下载导入模板：format=xlsx（含填写说明、目录、城市代码）或 csv（仅表头）");
         return api;
     }
 
-    private static async Task<Results<JsonHttpResult<ImportResponse>, ProblemHttpResult>> ImportAsync(
-        HttpContext http, ClaimsPrincipal user, [FromServices] CertificateImporter importer, [FromServices] IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<ImportResponse>, Accepted<ImportJobResponse>, ProblemHttpResult>> ImportAsync(
+        HttpContext http, ClaimsPrincipal user, [FromServices] ImportSubmission submission, [FromServices] ImportJobQueue queue, [FromServices] IAntiforgery antiforgery,
+        CancellationToken ct)
     {
         if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             && !await antiforgery.IsRequestValidAsync(http))
@@ -46,7 +52,12 @@ public static class ImportApi
         _ = ImportAccess.MayImport(user, out var city);
         try
         {
-            var report = await importer.ImportAsync(new ImportFile(file.FileName, file.OpenReadStream), new ImportOptions(partial, city), ct);
+            var (done, job) = await submission.SubmitAsync(file, partial, city, user.Identity!.Name!, ct);
+            if (done is not { } report)
+            {
+                var queued = job ?? throw new InvalidOperationException("An import is either done or queued.");
+                return TypedResults.Accepted($"/api/v1/certificates/imports/{queued.Id}", ImportJobResponse.From(queued, queue));
+            }
             return TypedResults.Json(ImportResponse.From(report), statusCode: report.Written == 0 && !report.AllGood
                 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
         }
@@ -54,6 +65,19 @@ public static class ImportApi
         {
             return Problems.BadRequest(e.Code, e.Message);
         }
+        catch (DomainRuleException e)
+        {
+            return UploadRefusals.Problem(http, e, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> JobAsync(
+        Guid jobId, ClaimsPrincipal user, CertGuardDbContext db, ImportJobQueue queue, CancellationToken ct)
+    {
+        var job = await db.Set<ImportJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        return job is null || !ImportJobResponse.MayRead(user, job)
+            ? Problems.NotFound("IMPORT-JOB-NOT-FOUND", "没有找到该导入任务，或它不属于您。")
+            : TypedResults.Ok(ImportJobResponse.From(job, queue));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateAsync(string? format, CancellationToken ct)

@@ -1,0 +1,130 @@
+using CertGuard.Data.ReferenceData;
+using System.Text.Json;
+using CertGuard.Core;
+using CertGuard.Core.Certificates;
+using CertGuard.Data;
+using CertGuard.Data.Accounts;
+using CertGuard.Data.Registry.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertGuard.Web.Features.Registry.Import;
+
+/// <summary>
+/// Runs the queued imports one at a time, each as the account that uploaded it and still one transaction (all or
+/// nothing, or partial as asked). At start it fails this host's jobs a restart interrupted: their transaction died with
+/// the process, so nothing of them was written, and their stored files are deleted.
+/// </summary>
+public sealed partial class ImportJobRunner(
+    IServiceScopeFactory scopes, ImportJobQueue queue, TimeProvider clock, IOptions<UploadOptions> uploads, ILogger<ImportJobRunner> logger)
+    : BackgroundService
+{
+    /// <summary>The host a job belongs to: the one that stored its file.</summary>
+    public static string Host { get; } = Environment.MachineName;
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await FailInterruptedAsync(stoppingToken);
+        await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            await RunAsync(job, stoppingToken);
+        }
+    }
+
+    /// <summary>Marks this host's queued and running jobs failed: what a restart finds (also run by tests).</summary>
+    public async Task<int> FailInterruptedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+        var unfinished = await db.Set<ImportJob>()
+            .Where(j => j.Owner == Host && (j.State == ImportJobState.Queued || j.State == ImportJobState.Running)).ToListAsync(ct);
+        foreach (var job in unfinished)
+        {
+            // A job still in this process's queue is not interrupted (tests call this on a live host).
+            if (queue.Holds(job.Id)) continue;
+            job.Fail("IMPORT-JOB-INTERRUPTED", Text("IMPORT-JOB-INTERRUPTED"), clock.GetUtcNow());
+            Delete(job.StoredFile);
+        }
+        await db.SaveChangesAsync(ct);
+        return unfinished.Count(j => j.State == ImportJobState.Failed);
+    }
+
+    private async Task RunAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+        var job = await db.Set<ImportJob>().SingleOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null || job.State != ImportJobState.Queued) return;
+        job.Start(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var report = await ImportAsync(scope.ServiceProvider, db, job, ct);
+            var status = report.Written == 0 && !report.AllGood ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
+            job.Complete(report.Rows, status, JsonSerializer.Serialize(report, Json), clock.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the transaction rolled back; the next start fails the job.
+            return;
+        }
+        catch (ImportFileException e)
+        {
+            job.Fail(e.Code, e.Message, clock.GetUtcNow());
+        }
+        catch (DomainRuleException e)
+        {
+            job.Fail(e.Code, e.Message, clock.GetUtcNow());
+        }
+#pragma warning disable CA1031 // a job that fails for any reason is reported failed, not left running
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogFailed(logger, e, id);
+            job.Fail("IMPORT-JOB-FAILED", "导入失败，未写入任何数据：服务器内部错误，请稍后重试或联系管理员。", clock.GetUtcNow());
+        }
+        finally
+        {
+            queue.Ended(id);
+            Delete(job.StoredFile);
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>The import, in a context acting as the account that uploaded the file (its name in the history and audit).</summary>
+    private async Task<ImportReport> ImportAsync(IServiceProvider services, CertGuardDbContext db, ImportJob job, CancellationToken ct)
+    {
+        await using var acting = (CertGuardDbContext)ActivatorUtilities.CreateInstance(services, db.GetType(), new SystemActor(job.SubmittedBy));
+        var importer = new CertificateImporter(acting, clock, services.GetRequiredService<CertificateRules>(), services.GetRequiredService<ReferenceDataProvider>());
+        var file = new ImportFile(job.FileName, () => new FileStream(job.StoredFile, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan));
+        var options = new ImportOptions(job.Partial, job.ScopeCity)
+        {
+            BatchSize = Math.Max(1, uploads.Value.BackgroundBatchSize),
+            Progress = (rows, token) => queue.ReportAsync(job.Id, rows, token),
+        };
+        return await importer.ImportAsync(file, options, ct);
+    }
+
+    private static string Text(string code) =>
+        RefusalMessages.TryFormat(code, new Dictionary<string, object?>(), System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), out var text) ? text : code;
+
+    private static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left for the operator: the folder holds nothing once every job has run.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import job {Job} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid job);
+}
