@@ -80,7 +80,12 @@ public static class HolderNames
     /// <summary>Throws the refusal of <see cref="Problem"/>, if any.</summary>
     public static void Require(string? name)
     {
-        if (Problem(name) is { } code) throw Refusal.Invalid(code, ("max", MaxLength));
+        switch (Problem(name))
+        {
+            case "HOLDER-NAME-REQUIRED": throw Refusal.Invalid("HOLDER-NAME-REQUIRED");
+            case "HOLDER-NAME-TOO-LONG": throw Refusal.Invalid("HOLDER-NAME-TOO-LONG", ("max", MaxLength));
+            case not null: throw Refusal.Invalid("HOLDER-NAME-CHARACTERS");
+        }
     }
 
     // Dots that NFKC folds into one of Dots (full-width ．, half-width ･ and ｡, Greek ano teleia, one-dot leader).

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CertGuard.Core.Auditing;
 
 namespace CertGuard.Data.Audit;
 
@@ -8,6 +9,7 @@ namespace CertGuard.Data.Audit;
 /// in the database and in a file an operator stores elsewhere; the chain must still hold that entry, with that hash,
 /// so a rewritten or truncated log no longer matches it. Signed (HMAC) with a key derived from the external key.
 /// </summary>
+[NotAudited("A checkpoint anchors the audit chain itself and is signed; auditing it would chain the chain.")]
 public sealed class AuditCheckpoint
 {
     public Guid Id { get; set; }

@@ -131,7 +131,7 @@ public sealed class RosterChecker(
         }
         catch (Exception e) when (DatabaseFailures.IsBusy(e))
         {
-            throw Refusal.Busy("DATABASE-BUSY");
+            throw Refusal.Busy("DATABASE-BUSY", ("seconds", (int)BusyDatabase.RetryAfter.TotalSeconds));
         }
     }
 

@@ -68,22 +68,6 @@ public sealed class ReferenceDataBook(CertGuardDbContext db, ReferenceDataProvid
         return preview;
     }
 
-    /// <summary>
-    /// For the page: the preview or the confirmation, or the refusal as a value to show beside the form (the file is
-    /// the user's to fix, not an error of the page).
-    /// </summary>
-    public async Task<(ReferenceDataPreview? Preview, Core.DomainRuleException? Refusal)> AttemptAsync(string json, bool confirm, CancellationToken ct)
-    {
-        try
-        {
-            return (confirm ? await ConfirmAsync(json, ct) : await PreviewAsync(json, ct), null);
-        }
-        catch (Core.DomainRuleException refusal)
-        {
-            return (null, refusal);
-        }
-    }
-
     /// <summary>The items live certificates hold: a new catalogue must keep them (or list them as withdrawn).</summary>
     private async Task<IReadOnlyCollection<string>> ItemsInUseAsync(CancellationToken ct) =>
         await db.Certificates.IgnoreQueryFilters().Where(c => c.Status == CertificateStatus.Active)

@@ -1,9 +1,11 @@
+using CertGuard.Core.Auditing;
 namespace CertGuard.Data.ReferenceData;
 
 /// <summary>
 /// A reference data version the province office loaded (the shipped ones are in the core assembly, not here): the
 /// document as confirmed, never changed afterwards. A later version supersedes it from its own effective date.
 /// </summary>
+[NotAudited("Confirming a version is audited explicitly (reference-data.confirm, with the file's SHA-256); the whole document in a snapshot would add nothing.")]
 public sealed class ReferenceDataRecord
 {
     public Guid Id { get; init; }

@@ -11,7 +11,9 @@ public sealed record NameCheckLimited(string Code, TimeSpan RetryAfter)
     public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
 
     /// <summary>The 429 refusal (code and text in tools/refusal-messages.tsv).</summary>
-    public DomainRuleException Refusal => Core.Refusal.TooMany(Code, ("seconds", RetryAfterSeconds));
+    public DomainRuleException Refusal => Code == "NAME-CHECK-NUMBER-LIMITED"
+        ? Core.Refusal.TooMany("NAME-CHECK-NUMBER-LIMITED", ("seconds", RetryAfterSeconds))
+        : Core.Refusal.TooMany("NAME-CHECK-LIMITED", ("seconds", RetryAfterSeconds));
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ public sealed record Failure(int Status, string Code, string Title, TimeSpan? Re
         if (refusal is not null)
         {
             return new(RefusalStatus.Of(refusal), refusal.Code, refusal.Describe(culture),
-                refusal.Kind is RefusalKind.Busy or RefusalKind.TooMany ? BusyDatabase.RetryAfter : null, Unexpected: false);
+                refusal.Kind is RefusalKind.Busy or RefusalKind.TooMany ? WaitOf(refusal) : null, Unexpected: false);
         }
         return exception switch
         {
@@ -46,6 +46,10 @@ public sealed record Failure(int Status, string Code, string Title, TimeSpan? Re
     /// </summary>
     public static CultureInfo CultureOf(HttpContext context) =>
         context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? WebServices.Cultures[0];
+
+    /// <summary>The wait a refusal names (<c>seconds</c>, e.g. a rate limit's), else the busy database's.</summary>
+    private static TimeSpan WaitOf(DomainRuleException refusal) =>
+        refusal.Arguments.TryGetValue("seconds", out var seconds) && seconds is int wait and > 0 ? TimeSpan.FromSeconds(wait) : BusyDatabase.RetryAfter;
 }
 
 /// <summary>Texts of the generic problems that are not refusals of the domain (400, 401, 405 …), from the same table.</summary>

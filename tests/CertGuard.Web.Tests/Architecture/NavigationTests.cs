@@ -20,7 +20,7 @@ public abstract partial class NavigationTests(CertGuardApp app)
     }
 
     [Theory]
-    [InlineData("province-office", "query verify registry reminders signals employers institutions audit api")]
+    [InlineData("province-office", "query verify registry reminders signals employers institutions reference-data audit api")]
     [InlineData("city-office", "query verify registry reminders signals employers institutions api")]
     [InlineData("issuing-authority", "query verify registry issue reminders api")]
     [InlineData("employer", "query verify registry reminders roster rectifications api")]

@@ -1,3 +1,4 @@
+using CertGuard.Core.Auditing;
 namespace CertGuard.Data.Registry.Import;
 
 public enum ImportJobState
@@ -13,6 +14,7 @@ public enum ImportJobState
 /// stays one transaction; the job only says where it is: queued, running (rows done of the rows in the file), done
 /// with the report, or failed with why. A job a restart interrupted is failed, and nothing of it was written.
 /// </summary>
+[NotAudited("A job only carries an import; the import itself is audited (who, file, counts).")]
 public sealed class ImportJob
 {
     public const int FileNameMaxLength = 260;

@@ -166,7 +166,7 @@ public static class XlsxGuard
     }
 
     private static DomainRuleException CellTooLong(string part, XlsxLimits limits) =>
-        Refusal.TooLarge("XLSX-CELL-TOO-LONG", ("part", part), ("limit", limits.MaxCellChars));
+        Refusal.TooLarge("XLSX-CELL-TOO-LONG", ("limit", limits.MaxCellChars));
 
     private static (int Row, int Column) Check((int Row, int Column) at, string reference, XlsxLimits limits)
     {

@@ -39,7 +39,7 @@ internal sealed class XlsxPartStream(Stream inner, string part, long declared, b
             var run = end < 0 ? bytes.Length : end;
             _run += run;
             if (_inTag && _run > limits.MaxTagBytes) throw Refusal.Invalid("XLSX-MARKUP", ("part", part));
-            if (!_inTag && _run > _maxTextBytes) throw Refusal.TooLarge("XLSX-CELL-TOO-LONG", ("part", part), ("limit", limits.MaxCellChars));
+            if (!_inTag && _run > _maxTextBytes) throw Refusal.TooLarge("XLSX-CELL-TOO-LONG", ("limit", limits.MaxCellChars));
             if (end < 0) return;
             (_inTag, _run) = (!_inTag, 0);
             bytes = bytes[(end + 1)..];

@@ -1,6 +1,6 @@
-using CertGuard.Data.Settings;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
+using CertGuard.Data.Settings;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;

@@ -54,7 +54,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         Response.Headers.WWWAuthenticate = "Bearer";
         if (Context.Items[FailureCode] is ExpiredCode)
-            await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, ExpiredCode, "API 密钥已过期，请在平台上创建新的密钥。");
+            await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "API-KEY-EXPIRED", "API 密钥已过期，请在平台上创建新的密钥。");
         else
             await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "API-KEY-INVALID", "API 密钥无效、已吊销或账号已停用。");
     }

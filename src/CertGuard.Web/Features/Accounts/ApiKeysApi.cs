@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CertGuard.Core;
 using CertGuard.Core.Accounts;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
@@ -44,7 +45,7 @@ public static class ApiKeysApi
         CreateApiKey request, ClaimsPrincipal user, CertGuardDbContext db, TimeProvider clock, IOptions<ApiKeyOptions> options, CancellationToken ct)
     {
         if (user.FindFirst(AccountClaims.ApiKeyId) is not null)
-            return Problems.Forbidden("API-KEY-INTERACTIVE-ONLY", "API 密钥只能由登录平台的人员创建，不能用 API 密钥创建。");
+            throw Refusal.Forbidden("API-KEY-INTERACTIVE-ONLY");
         if (OrganisationOf(user) is not { } organisation) return NoOrganisation();
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 64)
@@ -62,7 +63,7 @@ public static class ApiKeysApi
         // A key may end itself (a client that knows it leaked); ending the organisation's other keys needs a person, or
         // the province office, which administers keys.
         if (user.FindFirstValue(AccountClaims.ApiKeyId) is { } callerKey && callerKey != id.ToString() && !user.IsInRole(Role.ProvinceOffice.Id))
-            return Problems.Forbidden("API-KEY-REVOKE-OWN-ONLY", "API 密钥只能吊销它自己；吊销本单位的其他密钥请登录平台操作。");
+            throw Refusal.Forbidden("API-KEY-REVOKE-OWN-ONLY");
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.OrganisationId == organisation, ct);
         if (key is null) return Problems.NotFound("API-KEY-NOT-FOUND", "未找到该密钥，或它不属于本单位。");
         key.Revoke(clock.GetUtcNow());

@@ -1,5 +1,5 @@
-using CertGuard.Data.Settings;
 using CertGuard.Data.Audit;
+using CertGuard.Data.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CertGuard.Web.Features.Audit;

@@ -64,7 +64,7 @@ public static class CredentialApi
         // A QR carries the full ID number: sensitive, never cached on the way.
         http.Response.Headers.CacheControl = "no-store";
         var scope = http.User.ToScope();
-        if (gate.Admit(scope, http.User.Identity?.Name ?? "") is { } refused) return RefusalProblems.Of(refused, http);
+        if (gate.Admit(scope, http.User.Identity?.Name ?? "") is { } refused) throw refused;
         // The scope filter applies: a certificate outside the account's region reads as not found.
         var query = db.Certificates.AsNoTracking();
         if (Guid.TryParse(key, out var id))
@@ -85,7 +85,7 @@ public static class CredentialApi
         var certificate = found[0];
         if (!CredentialIssuer.Signs(certificate))
             return Problems.Create(StatusCodes.Status409Conflict, "CERT-FOREIGN", "该证书由外省发证机关签发，二维码请向原发证省份申领。");
-        if (!QrIssueGate.MayIssue(scope, certificate)) return RefusalProblems.Of(Refusal.Forbidden("QR-ISSUE-FORBIDDEN"), http);
+        if (!QrIssueGate.MayIssue(scope, certificate)) throw Refusal.Forbidden("QR-ISSUE-FORBIDDEN");
         var kind = (format ?? "text").ToLowerInvariant();
         if (kind is not ("text" or "png" or "svg")) return Problems.BadRequest("QR-FORMAT", "format 只能是 text、png 或 svg。");
         var text = await issuer.QrTextAsync(certificate, ct);

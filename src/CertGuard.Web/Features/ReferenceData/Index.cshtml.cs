@@ -12,7 +12,7 @@ namespace CertGuard.Web.Features.ReferenceData;
 /// see what it changes against the version in force, confirm.
 /// </summary>
 [Authorize(Policy = ReferenceDataModule.EditorPolicy)]
-public sealed class IndexModel(ReferenceDataProvider provider, ReferenceDataBook book, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReferenceDataProvider provider, ReferenceDataBook book, TimeProvider clock) : PageModel, Infrastructure.IShowsRefusals
 {
     public IReadOnlyList<VersionSummary> Versions { get; private set; } = [];
 
@@ -33,14 +33,12 @@ public sealed class IndexModel(ReferenceDataProvider provider, ReferenceDataBook
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
-            return await RefusedAsync(Core.Refusal.Invalid("REFDATA-FILE-REQUIRED"), ct);
+            throw Core.Refusal.Invalid("REFDATA-FILE-REQUIRED");
         if (file.Length > ReferenceDataBook.MaxDocumentBytes)
-            return await RefusedAsync(Core.Refusal.TooLarge("REFDATA-TOO-LARGE", ("max", ReferenceDataBook.MaxDocumentBytes / 1024)), ct);
+            throw Core.Refusal.TooLarge("REFDATA-TOO-LARGE", ("max", ReferenceDataBook.MaxDocumentBytes / 1024));
         using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8);
         var json = await reader.ReadToEndAsync(ct);
-        var (preview, refusal) = await book.AttemptAsync(json, confirm: false, ct);
-        if (refusal is not null) return await RefusedAsync(refusal, ct);
-        Preview = preview;
+        Preview = await book.PreviewAsync(json, ct);
         Document = json;
         await LoadAsync(ct);
         return Page();
@@ -48,22 +46,16 @@ public sealed class IndexModel(ReferenceDataProvider provider, ReferenceDataBook
 
     public async Task<IActionResult> OnPostConfirmAsync(string? document, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(document)) return await RefusedAsync(Core.Refusal.Invalid("REFDATA-FILE-REQUIRED"), ct);
-        var (loaded, refusal) = await book.AttemptAsync(document, confirm: true, ct);
-        if (refusal is not null) return await RefusedAsync(refusal, ct);
-        Message = string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0}|{1:yyyy-MM-dd}", loaded!.Version.Key, loaded.Version.EffectiveFrom);
+        if (string.IsNullOrWhiteSpace(document)) throw Core.Refusal.Invalid("REFDATA-FILE-REQUIRED");
+        var loaded = await book.ConfirmAsync(document, ct);
+        Message = string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0}|{1:yyyy-MM-dd}", loaded.Version.Key, loaded.Version.EffectiveFrom);
         return RedirectToPage();
     }
 
-    private async Task<IActionResult> RefusedAsync(Core.DomainRuleException refusal, CancellationToken ct)
+    /// <summary>A refused file: the list again with the refusal above the form (status set by the page filter).</summary>
+    public async Task<IActionResult> ShowRefusalAsync(Core.DomainRuleException refusal, CancellationToken ct)
     {
         Error = refusal.Message;
-        Response.StatusCode = refusal.Kind switch
-        {
-            Core.RefusalKind.Conflict => StatusCodes.Status409Conflict,
-            Core.RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
         await LoadAsync(ct);
         return Page();
     }

@@ -15,14 +15,14 @@ public static class ReferenceDataApi
     public static RouteGroupBuilder MapReferenceDataApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/reference-data").WithTags("规则参考数据 Reference data").RequireAuthorization();
-        foreach (var status in new[] { 400, 401, 403, 409, 413 }) group.ProducesProblem(status);
+        foreach (var status in new[] { 400, 401, 403, 404, 409, 413, 422 }) group.ProducesProblem(status);
 
         group.MapGet("/versions", async (ReferenceDataProvider provider, ReferenceDataBook book, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(VersionSummary.List(provider.Current, await book.RecordsAsync(ct), ChinaTime.Today(clock))))
             .WithSummary("规则参考数据的全部版本（新的在前）：生效日期、施行至、状态（confirmed / to-be-confirmed）、来源");
         group.MapGet("/in-force", (string? date, ReferenceDataProvider provider, TimeProvider clock) =>
             {
-                if (!TryDay(date, out var asked)) return (IResult)Problem(Refusal.Invalid("REFDATA-DATE", ("date", date!.Length > 20 ? date[..20] : date)));
+                if (!TryDay(date, out var asked)) throw Refusal.Invalid("REFDATA-DATE", ("date", date!.Length > 20 ? date[..20] : date));
                 var set = provider.Current;
                 var version = set.InForce(asked ?? ChinaTime.Today(clock));
                 return (IResult)TypedResults.Ok(VersionView.From(version, set.InForceUntil(version)));
@@ -31,25 +31,22 @@ public static class ReferenceDataApi
         group.MapGet("/versions/{key}/document", (string key, ReferenceDataProvider provider) =>
                 provider.Current.Find(key) is { } v
                     ? Results.Text(v.Document.ToJson(), "application/json", Encoding.UTF8)
-                    : Results.Problem(statusCode: 404, title: "NOT-FOUND"))
+                    : throw Refusal.NotFound("REFDATA-VERSION-NOT-FOUND", ("key", key.Length > 40 ? key[..40] : key)))
             .WithSummary("某版本的文件（上传格式），可下载修改后作为新版本上传");
 
         var editor = group.MapGroup("/versions").RequireAuthorization(ReferenceDataModule.EditorPolicy);
         editor.MapPost("/preview", async (HttpRequest request, ReferenceDataBook book, CancellationToken ct) =>
             {
-                if (await BodyAsync(request, ct) is not { } json) return (IResult)Problem(TooLarge());
-                var (preview, refusal) = await book.AttemptAsync(json, confirm: false, ct);
-                return refusal is null ? TypedResults.Ok(PreviewView.From(preview!)) : (IResult)Problem(refusal);
+                var json = await BodyAsync(request, ct) ?? throw TooLarge();
+                return TypedResults.Ok(PreviewView.From(await book.PreviewAsync(json, ct)));
             })
             .Accepts<Core.ReferenceData.ReferenceDataDocument>("application/json")
             .WithSummary("省安委办：检查新版本文件，返回与其生效前一日施行版本的差异（不保存）");
         editor.MapPost("/", async (HttpRequest request, ReferenceDataBook book, CancellationToken ct) =>
             {
-                if (await BodyAsync(request, ct) is not { } json) return (IResult)Problem(TooLarge());
-                var (loaded, refusal) = await book.AttemptAsync(json, confirm: true, ct);
-                return refusal is null
-                    ? TypedResults.Created($"/api/v1/reference-data/versions/{loaded!.Version.Key}/document", PreviewView.From(loaded))
-                    : (IResult)Problem(refusal);
+                var json = await BodyAsync(request, ct) ?? throw TooLarge();
+                var loaded = await book.ConfirmAsync(json, ct);
+                return TypedResults.Created($"/api/v1/reference-data/versions/{loaded.Version.Key}/document", PreviewView.From(loaded));
             })
             .Accepts<Core.ReferenceData.ReferenceDataDocument>("application/json")
             .WithSummary("省安委办：确认加载新版本（再次检查、保存、审计），自其生效日起各实例使用");
@@ -64,19 +61,6 @@ public static class ReferenceDataApi
             .WithSummary("今天施行的罚则：每种违法行为的法律依据、处罚种类和罚款幅度（元）");
         return api;
     }
-
-    /// <summary>
-    /// A refusal as a problem, its status by its kind. Kept here until the central mapping of refusals (issue 10
-    /// item 1) replaces it; it maps the kinds the same way.
-    /// </summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(DomainRuleException refusal) => Infrastructure.Problems.Create(refusal.Kind switch
-    {
-        RefusalKind.NotFound => StatusCodes.Status404NotFound,
-        RefusalKind.Conflict => StatusCodes.Status409Conflict,
-        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
-        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        _ => StatusCodes.Status422UnprocessableEntity,
-    }, refusal.Code, refusal.Message);
 
     private static bool TryDay(string? text, out DateOnly? day)
     {

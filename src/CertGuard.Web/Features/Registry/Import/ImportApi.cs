@@ -65,19 +65,14 @@ public static class ImportApi
         {
             return Problems.BadRequest(e.Code, e.Message);
         }
-        catch (DomainRuleException e)
-        {
-            return UploadRefusals.Problem(http, e, StatusCodes.Status400BadRequest);
-        }
     }
 
     private static async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> JobAsync(
         Guid jobId, ClaimsPrincipal user, CertGuardDbContext db, ImportJobQueue queue, CancellationToken ct)
     {
         var job = await db.Set<ImportJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
-        return job is null || !ImportJobResponse.MayRead(user, job)
-            ? Problems.NotFound("IMPORT-JOB-NOT-FOUND", "没有找到该导入任务，或它不属于您。")
-            : TypedResults.Ok(ImportJobResponse.From(job, queue));
+        if (job is null || !ImportJobResponse.MayRead(user, job)) throw Refusal.NotFound("IMPORT-JOB-NOT-FOUND");
+        return TypedResults.Ok(ImportJobResponse.From(job, queue));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateAsync(string? format, CancellationToken ct)

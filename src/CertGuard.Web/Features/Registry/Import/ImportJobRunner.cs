@@ -1,10 +1,11 @@
-using CertGuard.Data.ReferenceData;
 using System.Text.Json;
 using CertGuard.Core;
 using CertGuard.Core.Certificates;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
+using CertGuard.Data.ReferenceData;
 using CertGuard.Data.Registry.Import;
+using CertGuard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +48,7 @@ public sealed partial class ImportJobRunner(
         {
             // A job still in this process's queue is not interrupted (tests call this on a live host).
             if (queue.Holds(job.Id)) continue;
-            job.Fail("IMPORT-JOB-INTERRUPTED", Text("IMPORT-JOB-INTERRUPTED"), clock.GetUtcNow());
+            job.Fail("IMPORT-JOB-INTERRUPTED", ProblemText.Of("IMPORT-JOB-INTERRUPTED", Chinese), clock.GetUtcNow());
             Delete(job.StoredFile);
         }
         await db.SaveChangesAsync(ct);
@@ -73,20 +74,19 @@ public sealed partial class ImportJobRunner(
             // Shutting down: the transaction rolled back; the next start fails the job.
             return;
         }
-        catch (ImportFileException e)
-        {
-            job.Fail(e.Code, e.Message, clock.GetUtcNow());
-        }
-        catch (DomainRuleException e)
-        {
-            job.Fail(e.Code, e.Message, clock.GetUtcNow());
-        }
 #pragma warning disable CA1031 // a job that fails for any reason is reported failed, not left running
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogFailed(logger, e, id);
-            job.Fail("IMPORT-JOB-FAILED", "导入失败，未写入任何数据：服务器内部错误，请稍后重试或联系管理员。", clock.GetUtcNow());
+            // The job's answer is its failure: a bad file and a refusal name themselves; anything else is logged.
+            var (code, message) = e switch
+            {
+                ImportFileException file => (file.Code, file.Message),
+                DomainRuleException refusal => (refusal.Code, refusal.Message),
+                _ => ("IMPORT-JOB-FAILED", "导入失败，未写入任何数据：服务器内部错误，请稍后重试或联系管理员。"),
+            };
+            if (e is not (ImportFileException or DomainRuleException)) LogFailed(logger, e, id);
+            job.Fail(code, message, clock.GetUtcNow());
         }
         finally
         {
@@ -110,8 +110,8 @@ public sealed partial class ImportJobRunner(
         return await importer.ImportAsync(file, options, ct);
     }
 
-    private static string Text(string code) =>
-        RefusalMessages.TryFormat(code, new Dictionary<string, object?>(), System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), out var text) ? text : code;
+    // A job's failure is stored once, in the platform's language (the page shows it to whoever opens the job).
+    private static readonly System.Globalization.CultureInfo Chinese = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
 
     private static void Delete(string path)
     {

@@ -41,7 +41,7 @@ public sealed class ImportSubmission(
         catch (Exception e) when (DatabaseFailures.IsBusy(e))
         {
             File.Delete(path);
-            throw Refusal.Busy("DATABASE-BUSY");
+            throw Refusal.Busy("DATABASE-BUSY", ("seconds", (int)BusyDatabase.RetryAfter.TotalSeconds));
         }
         queue.Enqueue(job.Id);
         return new(null, job);

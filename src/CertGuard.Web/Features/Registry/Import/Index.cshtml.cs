@@ -1,6 +1,7 @@
 using CertGuard.Core;
 using CertGuard.Data;
 using CertGuard.Data.Registry.Import;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace CertGuard.Web.Features.Registry.Import;
 [Authorize(Policy = ImportAccess.Policy)]
 [RequestSizeLimit(ImportApi.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxUploadBytes)]
-public sealed class IndexModel(ImportSubmission submission, CertGuardDbContext db, ImportJobQueue queue) : PageModel
+public sealed class IndexModel(ImportSubmission submission, CertGuardDbContext db, ImportJobQueue queue) : PageModel, IShowsRefusals
 {
     /// <summary>Reports longer than this show the first rows and say how many more there are.</summary>
     public const int ShownIssues = 500;
@@ -68,12 +69,14 @@ public sealed class IndexModel(ImportSubmission submission, CertGuardDbContext d
         {
             (ErrorCode, Error) = (e.Code, e.Message);
         }
-        catch (DomainRuleException e)
-        {
-            (ErrorCode, Error) = (e.Code, e.Message);
-            Response.StatusCode = UploadRefusals.Answer(HttpContext, e, StatusCodes.Status400BadRequest);
-        }
         return Page();
+    }
+
+    /// <summary>A refused upload (too large, a bomb, a busy host): the form again with the refusal above it.</summary>
+    public Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        (ErrorCode, Error) = (refusal.Code, refusal.Message);
+        return Task.FromResult<IActionResult>(Page());
     }
 
     private string? City() => ImportAccess.MayImport(User, out var city) ? city : null;
