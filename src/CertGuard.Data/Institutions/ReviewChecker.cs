@@ -27,19 +27,7 @@ public sealed record ReviewCheckResult(
 /// </summary>
 public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, NameCheckLimits limits, TimeProvider clock, CertificateRules rules, IActor actor)
 {
-    /// <summary>
-    /// Why the institution may not check this number now (429), or null: past its misses on the number today, or
-    /// within the hour (docs/institutions.md, "Limits"). Decided by its own earlier answers, so it learns nothing new.
-    /// </summary>
-    public async Task<NameCheckLimited?> LimitedAsync(string number, Guid institutionId, CancellationToken ct)
-    {
-        var bare = CardForensics.Bare(number);
-        var held = bare.Length is 0 or > VerificationRecord.NumberMaxLength
-            ? []
-            : await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Number == bare).Select(c => c.Id).ToListAsync(ct);
-        return (await limits.BudgetAsync(institutionId, ct)).Limited(held);
-    }
-
+    /// <summary>The registry's verdict on an applicant's card, logged; refused (429) past the institution's limits.</summary>
     public async Task<ReviewCheckResult> CheckAsync(ReviewCheckInput input, Guid institutionId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -48,6 +36,10 @@ public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, Na
         var certificates = bare.Length is 0 or > VerificationRecord.NumberMaxLength
             ? []
             : await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Number == bare).ToListAsync(ct);
+        // Past its misses on the number today, or within the hour (docs/institutions.md, "Limits"): 429, decided by the
+        // institution's own earlier answers, so the refusal teaches it nothing new.
+        if ((await limits.BudgetAsync(institutionId, ct)).Limited(certificates.Select(c => c.Id).ToList()) is { } limited)
+            throw limited.Refusal;
         var judgement = ReviewJudge.Judge(bare, input.Name, input.ItemCode, certificates, today, rules);
         var findings = CardForensics.Examine(input.Number, today, input.CategoryCode, input.ItemCode, input.ClaimedFirstIssuedOn);
         var discrepancies = judgement.Certificate is { } c ? Discrepancies(input, c) : [];

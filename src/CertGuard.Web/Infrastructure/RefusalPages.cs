@@ -28,8 +28,12 @@ public sealed class RefusalPageFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.ExceptionHandled || executed.Exception is not DomainRuleException refusal) return;
         if (executed.HandlerInstance is not IShowsRefusals page) return;
-        var status = RefusalStatus.Of(refusal);
+        // The same status and wait as the API's answer (Failure), so a limit reads alike on a page and in the API.
+        var failure = Failure.Of(refusal, Failure.CultureOf(context.HttpContext));
+        var status = failure.Status;
         context.HttpContext.Response.StatusCode = status;
+        if (failure.RetryAfter is { } wait)
+            context.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var result = await page.ShowRefusalAsync(refusal, context.HttpContext.RequestAborted);
         if (result is PageResult shown) shown.StatusCode = status;
         executed.Result = result;

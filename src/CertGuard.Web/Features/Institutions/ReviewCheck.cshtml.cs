@@ -1,8 +1,10 @@
+using CertGuard.Core;
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Time;
 using CertGuard.Core.Verification;
 using CertGuard.Data.Institutions;
 using CertGuard.Web.Features.Registry;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +13,7 @@ namespace CertGuard.Web.Features.Institutions;
 
 /// <summary>/institutions/review-check: the institution enters an applicant's card at review and reads the registry's verdict.</summary>
 [Authorize(Policy = InstitutionAccess.SelfPolicy)]
-public sealed class ReviewCheckModel(ReviewChecker checker, TimeProvider clock, CertificateRules rules, CertificateLabels labels) : PageModel
+public sealed class ReviewCheckModel(ReviewChecker checker, TimeProvider clock, CertificateRules rules, CertificateLabels labels) : PageModel, IShowsRefusals
 {
     public const int RecentShown = 50;
 
@@ -46,20 +48,19 @@ public sealed class ReviewCheckModel(ReviewChecker checker, TimeProvider clock, 
         {
             Error = (problem.ProblemDetails.Title ?? "").Trim();
             Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        else if (await checker.LimitedAsync(input.Number, InstitutionAccess.Own(User), ct) is { } limited)
-        {
-            Error = limited.Refusal.Message;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            var result = await checker.CheckAsync(input, InstitutionAccess.Own(User), ct);
-            Result = ReviewCheckResponse.From(result, input.Number, clock, rules, labels);
-            await LoadAsync(ct, result.Logged);
+            await LoadAsync(ct);
             return Page();
         }
+        var result = await checker.CheckAsync(input, InstitutionAccess.Own(User), ct);
+        Result = ReviewCheckResponse.From(result, input.Number, clock, rules, labels);
+        await LoadAsync(ct, result.Logged);
+        return Page();
+    }
+
+    /// <summary>A refused check (past the institution's limits): the form again with the refusal above it.</summary>
+    public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
+    {
+        Error = refusal.Message;
         await LoadAsync(ct);
         return Page();
     }

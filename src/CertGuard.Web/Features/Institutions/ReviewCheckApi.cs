@@ -29,10 +29,9 @@ public static class ReviewCheckApi
 
     private static async Task<Results<Ok<ReviewCheckResponse>, ProblemHttpResult>> CheckAsync(
         ReviewCheckForm form, ClaimsPrincipal user, ReviewChecker checker, TimeProvider clock, CertificateRules rules, CertificateLabels labels,
-        HttpContext http, CancellationToken ct)
+        CancellationToken ct)
     {
         if (form.TryRead(ChinaTime.Today(clock), out var input) is { } problem) return problem;
-        if (await checker.LimitedAsync(input.Number, InstitutionAccess.Own(user), ct) is { } limited) return NameCheckProblems.TooMany(http, limited);
         var result = await checker.CheckAsync(input, InstitutionAccess.Own(user), ct);
         return TypedResults.Ok(ReviewCheckResponse.From(result, input.Number, clock, rules, labels));
     }

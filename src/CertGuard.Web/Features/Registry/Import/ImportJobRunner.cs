@@ -3,7 +3,6 @@ using CertGuard.Core;
 using CertGuard.Core.Certificates;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
-using CertGuard.Data.ReferenceData;
 using CertGuard.Data.Registry.Import;
 using CertGuard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +64,7 @@ public sealed partial class ImportJobRunner(
         await db.SaveChangesAsync(ct);
         try
         {
-            var report = await ImportAsync(scope.ServiceProvider, db, job, ct);
+            var report = await ImportAsync(job, ct);
             var status = report.Written == 0 && !report.AllGood ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
             job.Complete(report.Rows, status, JsonSerializer.Serialize(report, Json), clock.GetUtcNow());
         }
@@ -97,10 +96,10 @@ public sealed partial class ImportJobRunner(
     }
 
     /// <summary>The import, in a context acting as the account that uploaded the file (its name in the history and audit).</summary>
-    private async Task<ImportReport> ImportAsync(IServiceProvider services, CertGuardDbContext db, ImportJob job, CancellationToken ct)
+    private async Task<ImportReport> ImportAsync(ImportJob job, CancellationToken ct)
     {
-        await using var acting = (CertGuardDbContext)ActivatorUtilities.CreateInstance(services, db.GetType(), new SystemActor(job.SubmittedBy));
-        var importer = new CertificateImporter(acting, clock, services.GetRequiredService<CertificateRules>(), services.GetRequiredService<ReferenceDataProvider>());
+        await using var acting = scopes.CreateActorScope(new SystemActor(job.SubmittedBy));
+        var importer = acting.ServiceProvider.GetRequiredService<CertificateImporter>();
         var file = new ImportFile(job.FileName, () => new FileStream(job.StoredFile, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan));
         var options = new ImportOptions(job.Partial, job.ScopeCity)
         {
