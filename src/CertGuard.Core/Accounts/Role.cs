@@ -14,6 +14,12 @@ public sealed record Role(string Id, string Name, RoleReach Reach)
     public static readonly Role ExamCentre = new("exam-centre", "考试机构", RoleReach.Organisation);
     public static readonly Role Auditor = new("auditor", "审计员", RoleReach.Province);
 
+    /// <summary>An enforcement officer (执法人员) of a city department: inspects employers and institutions, works cases.</summary>
+    public static readonly Role Inspector = new("inspector", "执法人员", RoleReach.City);
+
+    /// <summary>The head of enforcement (执法负责人): approves filing, legal review, decisions, closing, "no action".</summary>
+    public static readonly Role EnforcementLead = new("enforcement-lead", "执法负责人", RoleReach.City);
+
     /// <summary>
     /// The national query platform's machine account (全国平台数据交换): pulls the province's change feed with full ID
     /// numbers and pushes certificates issued in other provinces. Reads province-wide; changes no certificate of Guangdong.
@@ -24,7 +30,7 @@ public sealed record Role(string Id, string Name, RoleReach Reach)
     public static readonly Role Public = new("public", "公众", RoleReach.Organisation);
 
     public static IReadOnlyList<Role> All { get; } =
-        [ProvinceOffice, CityOffice, IssuingAuthority, Police, MarketRegulation, Cyberspace, Employer, TrainingInstitution, ExamCentre, Auditor, NationalExchange];
+        [ProvinceOffice, CityOffice, IssuingAuthority, Police, MarketRegulation, Cyberspace, Employer, TrainingInstitution, ExamCentre, Auditor, NationalExchange, Inspector, EnforcementLead];
 
     public static Role? Find(string? id) => All.FirstOrDefault(r => r.Id == id);
 

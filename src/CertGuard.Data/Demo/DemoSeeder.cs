@@ -31,6 +31,8 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         (Role.ExamCentre, "gz.exam", "广州市特种作业考试中心"),
         (Role.Auditor, "gd.auditor", "省安委办 审计员"),
         (Role.NationalExchange, "gd.exchange", "全国平台数据交换 接口账号"),
+        (Role.Inspector, "gz.inspector", "广州市应急管理局 执法人员"),
+        (Role.EnforcementLead, "gz.enforcement", "广州市应急管理局 执法负责人"),
     ];
 
     /// <summary>Seeds when the database holds no organisation yet; returns the credential lines, or null when it did nothing.</summary>
@@ -138,7 +140,10 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
     private static Organisation OrganisationFor(Role role, IReadOnlyList<Organisation> organisations)
     {
         // The auditor and the national exchange account work for the province office.
-        var kind = role == Role.Auditor || role == Role.NationalExchange ? Role.ProvinceOffice.Id : role.Id;
+        // Inspectors and their lead work for the city's emergency management bureau, the issuing authority.
+        var kind = role == Role.Auditor || role == Role.NationalExchange ? Role.ProvinceOffice.Id
+            : role == Role.Inspector || role == Role.EnforcementLead ? Role.IssuingAuthority.Id
+            : role.Id;
         var region = role.Reach == RoleReach.Province ? RegionDirectory.Guangdong.Province.Code : DemoOrganisations.DemoCity;
         return organisations.First(o => o.Kind == kind && o.RegionCode == region);
     }

@@ -15,7 +15,7 @@ public sealed class AccessScopeTests
     private static readonly Guid OwnEmployer = Guid.Parse("0190b0b0-0000-7000-8000-000000000001");
     private static readonly Guid OtherEmployer = Guid.Parse("0190b0b0-0000-7000-8000-000000000002");
 
-    public static TheoryData<string> CityRoles() => ["city-office", "issuing-authority", "police", "market-regulation", "cyberspace"];
+    public static TheoryData<string> CityRoles() => ["city-office", "issuing-authority", "police", "market-regulation", "cyberspace", "inspector", "enforcement-lead"];
 
     public static TheoryData<string> ProvinceRoles() => ["province-office", "auditor", "national-exchange"];
 

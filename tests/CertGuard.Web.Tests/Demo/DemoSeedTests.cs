@@ -13,7 +13,7 @@ public abstract class DemoSeedTests(CertGuardApp app)
     private static readonly string[] Roles =
     [
         "province-office", "city-office", "issuing-authority", "police", "market-regulation", "cyberspace", "employer",
-        "training-institution", "exam-centre", "auditor", "national-exchange",
+        "training-institution", "exam-centre", "auditor", "national-exchange", "inspector", "enforcement-lead",
     ];
 
     [Fact]
