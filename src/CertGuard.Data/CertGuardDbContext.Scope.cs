@@ -22,6 +22,9 @@ public static class ScopeFilters
 
     /// <summary>Signals and leads are the offices' and enforcement's work: organisations and the public never read them.</summary>
     public const string Cases = "scope-cases";
+
+    /// <summary>A department outside enforcement (police, market regulation, cyberspace) reads only the leads referred to it.</summary>
+    public const string Department = "scope-department";
 }
 
 // Every region- or organisation-scoped entity is filtered here by the acting account's scope (DESIGN §2: scope is
@@ -46,6 +49,11 @@ public abstract partial class CertGuardDbContext
     // Compared only when OrganisationReach: an organisation account without an organisation matches nothing.
     private Guid? ScopeOrganisationId => _actor.Scope?.OrganisationId;
 
+    // The police, market regulation or cyberspace account's department (LeadAccess): they read what is referred to them.
+    private string? ScopeDepartment => LeadAccess.DepartmentOf(_actor.Scope);
+
+    private bool ScopePolice => ScopeDepartment == LeadDepartments.Police;
+
     private void ApplyScopeFilters(ModelBuilder builder)
     {
         builder.Entity<Certificate>()
@@ -59,7 +67,9 @@ public abstract partial class CertGuardDbContext
             .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity);
         builder.Entity<InspectionLead>()
             .HasQueryFilter(ScopeFilters.Cases, l => !OrganisationReach)
-            .HasQueryFilter(ScopeFilters.Region, l => ScopeCity == null || l.RegionCode == ScopeCity);
+            .HasQueryFilter(ScopeFilters.Region, l => ScopeCity == null || l.RegionCode == ScopeCity)
+            // The police also follow the leads they passed to the safety bureau.
+            .HasQueryFilter(ScopeFilters.Department, l => ScopeDepartment == null || l.ReferredTo == ScopeDepartment || (ScopePolice && l.Source == LeadSources.Police));
 
         // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
         builder.Entity<SelfCheckSubmission>()

@@ -42,6 +42,7 @@ builder.AddFeature<EmployersModule>();
 builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
+builder.AddFeature<CertGuard.Web.Features.Enforcement.Leads.LeadsModule>();
 builder.AddFeature<ApiDocsModule>();
 
 var app = builder.Build();

@@ -1,9 +1,11 @@
 using System.Globalization;
 using CertGuard.Core.Catalogue;
 using CertGuard.Core.Certificates;
+using CertGuard.Core.Enforcement;
 using CertGuard.Core.Institutions;
 using CertGuard.Core.Time;
 using CertGuard.Core.Verification;
+using CertGuard.Data.Enforcement;
 using CertGuard.Data.Verification;
 using Microsoft.EntityFrameworkCore;
 using CertGuard.Data.Accounts;
@@ -52,7 +54,29 @@ public sealed class ReviewChecker(CertGuardDbContext db, VerificationLog log, Na
             ClaimedFirstIssuedOn = input.ClaimedFirstIssuedOn, OrganisationId = institutionId, AccountName = actor.Name,
         };
         await log.RecordAsync(record, ct);
+        if (judgement.Blocked) await RaiseLeadAsync(record, bare, input, institutionId, now, ct);
         return new ReviewCheckResult(judgement, findings, discrepancies, record);
+    }
+
+    /// <summary>
+    /// A blocked applicant is a lead for the enforcement of the institution's city (the card is suspected forged): one
+    /// per number and institution while it is being worked, however often the applicant comes back.
+    /// </summary>
+    private async Task RaiseLeadAsync(VerificationRecord record, string bare, ReviewCheckInput input, Guid institutionId, DateTimeOffset now, CancellationToken ct)
+    {
+        var institution = await db.Organisations.AsNoTracking().Where(o => o.Id == institutionId).Select(o => new { o.Name, o.RegionCode }).SingleOrDefaultAsync(ct);
+        if (institution is null || bare.Length is 0 or > 32) return;
+        // The institution does not read leads: the rule is the platform's, so the filters are lifted for this check.
+        var open = await db.InspectionLeads.IgnoreQueryFilters().AnyAsync(
+            l => l.Source == LeadSources.ReviewCheck && l.OrganisationId == institutionId && l.CertificateNumber == bare && l.Status != LeadStatus.Closed, ct);
+        if (open) return;
+        var summary = $"“{institution.Name}”复审核验拦截：申请人{input.Name.Trim()}所持{OperationCatalogue.Current.ItemName(input.ItemCode)}证"
+                      + $"（证号 {Core.Holders.ResidentIdNumber.Mask(bare)}）登记库中没有，疑似伪造。";
+        await db.RaiseOnceAsync(new InspectionLead(institution.RegionCode, LeadSources.ReviewCheck, summary, actor.Name, now)
+        {
+            CertificateNumber = bare, OrganisationId = institutionId, SourceId = record.Id,
+        }, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The institution's own review checks, newest first, from the verification log.</summary>

@@ -137,7 +137,7 @@ public abstract partial class EmployerSelfCheckTests
         var leadId = (await lead.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadId").GetGuid();
         await (await office.PostAsync($"/api/v1/rectifications/{reportId}/lead", null)).AssertProblemAsync(HttpStatusCode.Conflict, "RECTIFY-LEAD-EXISTS");
         var leads = await office.GetFromJsonAsync<JsonElement>("/api/v1/leads");
-        var raised = leads.EnumerateArray().Single(l => l.GetProperty("id").GetGuid() == leadId);
+        var raised = leads.GetProperty("items").EnumerateArray().Single(l => l.GetProperty("id").GetGuid() == leadId);
         Assert.Contains(employer.Name, raised.GetProperty("summary").GetString());
         Assert.DoesNotContain(fake, raised.GetProperty("summary").GetString());
 

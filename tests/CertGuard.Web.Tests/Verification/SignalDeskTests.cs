@@ -47,7 +47,7 @@ public abstract class SignalDeskTests(CertGuardApp app)
         var leadId = view.GetProperty("leadId").GetGuid();
 
         var leads = await office.GetFromJsonAsync<JsonElement>("/api/v1/leads");
-        var lead = leads.EnumerateArray().Single(l => l.GetProperty("id").GetGuid() == leadId);
+        var lead = leads.GetProperty("items").EnumerateArray().Single(l => l.GetProperty("id").GetGuid() == leadId);
         Assert.Equal(id, lead.GetProperty("signalId").GetGuid());
         Assert.Equal(LogArrangement.Guangzhou, lead.GetProperty("regionCode").GetString());
         Assert.Contains("请执法支队到两家单位核查", lead.GetProperty("summary").GetString());

@@ -21,7 +21,7 @@ public sealed record RectificationFilter(RectificationStatus? Status = null, boo
 /// </summary>
 public sealed class RectificationDesk(CertGuardDbContext db, TimeProvider clock, IActor actor)
 {
-    public const string LeadSource = "roster";
+    public const string LeadSource = LeadSources.Roster;
 
     private AccessScope Scope => actor.Scope ?? AccessScope.Anonymous;
 
@@ -74,7 +74,7 @@ public sealed class RectificationDesk(CertGuardDbContext db, TimeProvider clock,
                       + $"岗位：{item.PositionName ?? "未指定"}。核验结论：{item.Verdict.ChineseName()}，{item.Reason}";
         var lead = new InspectionLead(item.RegionCode, LeadSource, summary, actor.Name, clock.GetUtcNow())
         {
-            CertificateNumber = item.Number, CertificateId = item.CertificateId, OrganisationId = item.OrganisationId,
+            CertificateNumber = item.Number, CertificateId = item.CertificateId, OrganisationId = item.OrganisationId, SourceId = item.Id,
         };
         item.LinkLead(lead.Id);
         db.InspectionLeads.Add(lead);

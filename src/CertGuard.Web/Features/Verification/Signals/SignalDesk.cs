@@ -55,9 +55,9 @@ public sealed class SignalDesk(CertGuardDbContext db, TimeProvider clock, IActor
         var signal = await MineAsync(id, ct);
         var now = clock.GetUtcNow();
         var summary = $"{Label(signal.Kind)}：{signal.Evidence}" + (string.IsNullOrWhiteSpace(note) ? "" : $"（{note.Trim()}）");
-        var lead = new InspectionLead(signal.RegionCode, "signal", summary, actor.Name, now)
+        var lead = new InspectionLead(signal.RegionCode, LeadSources.Signal, summary, actor.Name, now)
         {
-            SignalId = signal.Id, CertificateId = signal.CertificateId,
+            SignalId = signal.Id, SourceId = signal.Id, CertificateId = signal.CertificateId,
             CertificateNumber = signal.Kind is SignalKind.NotFoundBurst or SignalKind.OrganisationMisses ? null : signal.Subject,
         };
         signal.TurnIntoLead(lead.Id, note, actor.Name, now);

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CertGuard.Web.Features.Verification.Signals;
 
 /// <summary>
-/// <c>/api/v1/signals</c>: the review queue of the city and province offices; <c>/api/v1/leads</c>: the inspection
-/// leads raised from it and from employers' checks.
+/// <c>/api/v1/signals</c>: the review queue of the city and province offices (the leads raised from it are in
+/// <c>/api/v1/leads</c>, Features/Enforcement/Leads).
 /// </summary>
 public static class SignalsApi
 {
@@ -35,8 +35,6 @@ public static class SignalsApi
             Act(() => desk.DismissAsync(id, r.Reason, ct))).WithSummary("驳回（须填写理由）");
         signals.MapPost("/{id:guid}/lead", (Guid id, LeadRequest r, [FromServices] SignalDesk desk, CancellationToken ct) =>
             Act(async () => (await desk.TurnIntoLeadAsync(id, r.Note, ct)).Signal)).WithSummary("转为执法检查线索");
-        api.MapGet("/leads", LeadsAsync).WithTags("异常线索 Signals").RequireAuthorization(SignalDesk.Policy)
-            .WithSummary("本地区的执法检查线索，最近的在前");
         return api;
     }
 
@@ -50,11 +48,6 @@ public static class SignalsApi
 
     private static async Task<Results<Ok<SignalView>, ProblemHttpResult>> GetAsync(Guid id, [FromServices] SignalDesk desk, CancellationToken ct) =>
         await desk.FindAsync(id, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound(SignalDesk.NotFound, "没有找到该线索，或不在您的管辖范围内。");
-
-    private static async Task<Ok<List<LeadView>>> LeadsAsync([FromServices] CertGuardDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.InspectionLeads.AsNoTracking().OrderByDescending(l => l.RaisedAt).Take(200)
-            .Select(l => new LeadView(l.Id, l.RegionCode, l.Source, l.Summary, l.SignalId, l.CertificateId, l.OrganisationId, l.RaisedBy, l.RaisedAt))
-            .ToListAsync(ct));
 
     private static async Task<Results<Ok<SignalView>, ProblemHttpResult>> Act(Func<Task<SignalView>> action)
     {
@@ -74,6 +67,3 @@ public static class SignalsApi
 public sealed record DismissRequest(string? Reason);
 
 public sealed record LeadRequest(string? Note);
-
-public sealed record LeadView(Guid Id, string RegionCode, string Source, string Summary, Guid? SignalId, Guid? CertificateId, Guid? OrganisationId,
-    string RaisedBy, DateTimeOffset RaisedAt);
