@@ -110,8 +110,9 @@ public sealed class InspectionLead
     public void ProposeNoAction(string reason, string by, DateTimeOffset at)
     {
         RequireOpen();
-        Status = LeadStatus.AwaitingApproval;
+        // The reason first: a refused proposal leaves the lead as it was.
         DispositionNote = RequireText(reason);
+        Status = LeadStatus.AwaitingApproval;
         ProposedBy = by;
         Version++;
         _ = at;
