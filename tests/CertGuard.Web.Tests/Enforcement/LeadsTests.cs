@@ -38,8 +38,17 @@ public abstract class LeadsTests(CertGuardApp app)
         Assert.All(Items(theirs), l => Assert.Equal(Shenzhen, l.GetProperty("regionCode").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await shenzhen.GetAsync($"/leads/{id}")).StatusCode);
 
+        var shenzhenSummary = (await shenzhen.GetFromJsonAsync<JsonElement>("/api/v1/leads/summary")).EnumerateArray().ToList();
+        Assert.All(shenzhenSummary, c => Assert.Equal(Shenzhen, c.GetProperty("regionCode").GetString()));
+
         var province = app.ApiClient(Role.ProvinceOffice.Id);
         Assert.Equal(HttpStatusCode.OK, (await province.GetAsync($"/api/v1/leads/{id}")).StatusCode);
+        // The province reads every city: the summary per city, and one city's list on request.
+        var cities = (await province.GetFromJsonAsync<JsonElement>("/api/v1/leads/summary")).EnumerateArray().Select(c => c.GetProperty("regionCode").GetString()).ToList();
+        Assert.Contains(Guangzhou, cities);
+        Assert.Contains(Shenzhen, cities);
+        Assert.All(Items(await province.GetFromJsonAsync<JsonElement>($"/api/v1/leads?city={Shenzhen}")), l => Assert.Equal(Shenzhen, l.GetProperty("regionCode").GetString()));
+        Assert.Contains("data-testid=\"leads-summary\"", await (await app.SignedInClientAsync(Role.ProvinceOffice.Id)).GetStringAsync("/leads"));
         await (await province.PostAsJsonAsync($"/api/v1/leads/{id}/referral", refer)).AssertProblemAsync(HttpStatusCode.Forbidden, "LEAD-READ-ONLY");
         var office = app.ApiClient(Role.CityOffice.Id);
         Assert.Contains(Items(await office.GetFromJsonAsync<JsonElement>("/api/v1/leads")), l => l.GetProperty("id").GetGuid() == id);

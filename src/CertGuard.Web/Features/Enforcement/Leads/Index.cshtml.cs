@@ -23,6 +23,12 @@ public sealed class IndexModel(LeadDesk desk) : PageModel, IShowsRefusals
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>One city, for the province office's view of every city.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? City { get; set; }
+
+    public IReadOnlyList<LeadCitySummary> Summary { get; private set; } = [];
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -35,16 +41,17 @@ public sealed class IndexModel(LeadDesk desk) : PageModel, IShowsRefusals
     public async Task OnGetAsync(CancellationToken ct)
     {
         Scope = User.ToScope();
-        Result = await desk.ListAsync(LeadsApi.Filter(Status, Source, Q), PageNumber, ct);
+        Result = await desk.ListAsync(LeadsApi.Filter(Status, Source, Q, City), PageNumber, ct);
+        Summary = await desk.SummaryAsync(ct);
     }
 
-    public string Link(int page) => Url.Page("/Enforcement/Leads/Index", new { status = Status, source = Source, q = Q, p = page }) ?? "";
+    public string Link(int page) => Url.Page("/Enforcement/Leads/Index", new { status = Status, source = Source, q = Q, city = City, p = page }) ?? "";
 
     public Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
     {
         Error = refusal.Message;
         Scope = User.ToScope();
-        (Status, Source, Q) = (null, null, null);
+        (Status, Source, Q, City) = (null, null, null, null);
         return Task.FromResult<IActionResult>(Page());
     }
 }

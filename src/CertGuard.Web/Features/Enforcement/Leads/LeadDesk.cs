@@ -28,6 +28,7 @@ public sealed class LeadDesk(CertGuardDbContext db, TimeProvider clock, IActor a
         var query = db.InspectionLeads.AsNoTracking();
         if (filter.Status is { } status) query = query.Where(l => l.Status == status);
         else if (filter.ActiveOnly) query = query.Where(l => l.Status != LeadStatus.Closed);
+        if (!string.IsNullOrEmpty(filter.City)) query = query.Where(l => l.RegionCode == filter.City);
         if (!string.IsNullOrEmpty(filter.Source)) query = query.Where(l => l.Source == filter.Source);
         if (filter.Text?.Trim() is { Length: > 0 } text)
         {
@@ -41,6 +42,28 @@ public sealed class LeadDesk(CertGuardDbContext db, TimeProvider clock, IActor a
         var items = await query.OrderBy(l => l.Status == LeadStatus.Closed).ThenBy(l => l.RaisedAt).ThenBy(l => l.Source).ThenBy(l => l.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new LeadPage(items.Select(l => LeadView.Of(l)).ToList(), page, total);
+    }
+
+    /// <summary>The leads the account sees, per city (its own, or every city for the province), the cities with most waiting first.</summary>
+    public async Task<List<LeadCitySummary>> SummaryAsync(CancellationToken ct)
+    {
+        var rows = await db.InspectionLeads.AsNoTracking()
+            .GroupBy(l => new { l.RegionCode, l.Status, l.Disposition })
+            .Select(g => new { g.Key.RegionCode, g.Key.Status, g.Key.Disposition, Count = g.Count(), Oldest = g.Min(l => l.RaisedAt) })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.RegionCode)
+            .Select(city =>
+            {
+                int Count(LeadStatus status, LeadDisposition? disposition = null) =>
+                    city.Where(r => r.Status == status && (disposition is null || r.Disposition == disposition)).Sum(r => r.Count);
+                var waiting = city.Where(r => r.Status != LeadStatus.Closed).ToList();
+                return new LeadCitySummary(city.Key, Count(LeadStatus.Open), Count(LeadStatus.AwaitingApproval),
+                    waiting.Count == 0 ? null : waiting.Min(r => r.Oldest),
+                    Count(LeadStatus.Closed, LeadDisposition.CaseOpened), Count(LeadStatus.Closed, LeadDisposition.Referred),
+                    Count(LeadStatus.Closed, LeadDisposition.Merged), Count(LeadStatus.Closed, LeadDisposition.NoAction));
+            })
+            .OrderByDescending(c => c.Open + c.AwaitingApproval).ThenBy(c => c.RegionCode, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>

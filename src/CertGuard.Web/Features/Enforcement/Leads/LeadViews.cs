@@ -4,7 +4,14 @@ using CertGuard.Core.Holders;
 namespace CertGuard.Web.Features.Enforcement.Leads;
 
 /// <summary>Which leads a list shows: <c>active</c> (open or awaiting approval, the default), one status, or all.</summary>
-public sealed record LeadFilter(LeadStatus? Status = null, bool ActiveOnly = true, string? Source = null, string? Text = null);
+public sealed record LeadFilter(LeadStatus? Status = null, bool ActiveOnly = true, string? Source = null, string? Text = null, string? City = null);
+
+/// <summary>
+/// One city's leads in numbers, for the city's enforcement desk (leads waiting) and the province's view of every city:
+/// open, awaiting the enforcement lead's approval, the oldest open one, and how the closed ones ended.
+/// </summary>
+public sealed record LeadCitySummary(
+    string RegionCode, int Open, int AwaitingApproval, DateTimeOffset? OldestOpenSince, int CaseOpened, int Referred, int Merged, int NoAction);
 
 /// <summary>
 /// A lead as the inbox shows it; status and disposition by name (<see cref="LeadStatus"/>, <see cref="LeadDisposition"/>).

@@ -26,7 +26,9 @@ public static class LeadsApi
         var leads = api.MapGroup("/leads").WithTags("执法线索 Leads").RequireAuthorization(LeadDesk.ReadPolicy);
         foreach (var status in new[] { 400, 401, 403, 404, 409, 422 }) leads.ProducesProblem(status);
         leads.MapGet("/", ListAsync)
-            .WithSummary("本市的执法线索：未办结的在前、最早的在前（status: active 默认/Open/AwaitingApproval/Closed/all；source；q 文字或证号；page）");
+            .WithSummary("本市的执法线索：未办结的在前、最早的在前（status: active 默认/Open/AwaitingApproval/Closed/all；source；city 省级可选；q 文字或证号；page）");
+        leads.MapGet("/summary", async ([FromServices] LeadDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.SummaryAsync(ct)))
+            .WithSummary("按城市统计线索：待处理、待审批、最早待处理时间及各类办结数（省安委办为全省各市）");
         leads.MapGet("/{id:guid}", GetAsync).WithSummary("一条线索、其来源及并入它的线索（ETag 为版本号）");
         leads.MapPost("/{id:guid}/referral", (Guid id, ReferRequest r, HttpRequest http, [FromServices] LeadDesk desk, CancellationToken ct) =>
                 Ok(desk.ReferAsync(id, r.Department, r.Note, VersionOf(r.Version, http), ct)))
@@ -49,8 +51,8 @@ public static class LeadsApi
     }
 
     private static async Task<Ok<LeadPage>> ListAsync(
-        [FromServices] LeadDesk desk, string? status, string? source, string? q, int? page, CancellationToken ct) =>
-        TypedResults.Ok(await desk.ListAsync(Filter(status, source, q), page ?? 1, ct));
+        [FromServices] LeadDesk desk, string? status, string? source, string? city, string? q, int? page, CancellationToken ct) =>
+        TypedResults.Ok(await desk.ListAsync(Filter(status, source, q, city), page ?? 1, ct));
 
     private static async Task<Results<Ok<LeadDetail>, ProblemHttpResult>> GetAsync(Guid id, HttpResponse response, [FromServices] LeadDesk desk, CancellationToken ct)
     {
@@ -66,16 +68,17 @@ public static class LeadsApi
     }
 
     /// <summary>Reads the list's query: unknown values are refused rather than ignored.</summary>
-    public static LeadFilter Filter(string? status, string? source, string? q)
+    public static LeadFilter Filter(string? status, string? source, string? q, string? city = null)
     {
+        if (!string.IsNullOrEmpty(city) && !Core.Regions.RegionDirectory.Guangdong.IsCity(city)) throw Refusal.Invalid("LEAD-FILTER", ("name", "city"));
         if (!string.IsNullOrEmpty(source) && !LeadSources.All.Contains(source)) throw Refusal.Invalid("LEAD-FILTER", ("name", "source"));
         if (q is { Length: > LeadDesk.TextMaxLength }) throw Refusal.Invalid("LEAD-FILTER", ("name", "q"));
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         return status switch
         {
-            null or "" or "active" => new LeadFilter(null, true, source, text),
-            "all" => new LeadFilter(null, false, source, text),
-            _ when Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) => new LeadFilter(s, false, source, text),
+            null or "" or "active" => new LeadFilter(null, true, source, text, city),
+            "all" => new LeadFilter(null, false, source, text, city),
+            _ when Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) => new LeadFilter(s, false, source, text, city),
             _ => throw Refusal.Invalid("LEAD-FILTER", ("name", "status")),
         };
     }
