@@ -61,6 +61,11 @@ public abstract partial class CertGuardDbContext
             .HasQueryFilter(ScopeFilters.Cases, l => !OrganisationReach)
             .HasQueryFilter(ScopeFilters.Region, l => ScopeCity == null || l.RegionCode == ScopeCity);
 
+        // Web watch: a city's suspects are its cyberspace office's; which roles read them is the desk's rule.
+        builder.Entity<Core.WebWatch.Suspect>()
+            .HasQueryFilter(ScopeFilters.Cases, s => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity);
+
         // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
         builder.Entity<SelfCheckSubmission>()
             .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity)
