@@ -16,6 +16,7 @@ using CertGuard.Web.Features.Reminders;
 using CertGuard.Web.Features.Verification;
 using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Features.Verification.Signals;
+using CertGuard.Web.Features.WebWatch;
 using CertGuard.Web.Infrastructure;
 using CertGuard.Web.Infrastructure.Modules;
 
@@ -42,6 +43,7 @@ builder.AddFeature<EmployersModule>();
 builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
+builder.AddFeature<WebWatchModule>();
 builder.AddFeature<ApiDocsModule>();
 
 var app = builder.Build();

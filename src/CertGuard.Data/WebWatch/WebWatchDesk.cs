@@ -83,7 +83,8 @@ public sealed partial class WebWatchDesk(
         if (input.Source != SuspectSources.PublicReport) RequireActor();
         var region = RegionFor(input.RegionCode);
         var (key, url) = KeyOf(input.Kind, input.Url);
-        var existing = await db.Suspects.IgnoreQueryFilters([ScopeFilters.Region]).SingleOrDefaultAsync(s => s.RegionCode == region && s.Key == key, ct);
+        // Across every filter: a public report (an anonymous visitor reads no suspects) must still find the known one.
+        var existing = await db.Suspects.IgnoreQueryFilters().SingleOrDefaultAsync(s => s.RegionCode == region && s.Key == key, ct);
         if (existing is not null) return new(SuspectRow.Of(existing), true);
         var now = clock.GetUtcNow();
         var suspect = new Suspect(region, input.Kind, key, url, input.Source, input.Score, actor.Name, now)
