@@ -277,9 +277,8 @@ public sealed partial class WebWatchDesk(
     }
 
     /// <summary>The job's sweep: every disposed suspect whose re-check is due. Returns how many reopened.</summary>
-    public async Task<(int Checked, int Reopened)> RecheckDueAsync(CancellationToken ct)
+    public async Task<(int Checked, int Reopened)> RecheckDueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var due = await db.Suspects.Where(s => s.State == SuspectState.Disposed && s.RecheckDueAt != null && s.RecheckDueAt <= now).Select(s => s.Id).Take(500).ToListAsync(ct);
         var reopened = 0;
         foreach (var id in due)

@@ -12,11 +12,12 @@ public sealed class RecheckJob(IServiceScopeFactory scopes, TimeProvider clock, 
 {
     public static readonly SystemActor Actor = SystemActor.Job("webwatch.recheck");
 
-    public async Task<(int Checked, int Reopened)> RunOnceAsync(CancellationToken ct)
+    /// <summary>One sweep of the re-checks due by <paramref name="asOf"/> (now, or a later instant in tests).</summary>
+    public async Task<(int Checked, int Reopened)> RunOnceAsync(CancellationToken ct, DateTimeOffset? asOf = null)
     {
         await using var scope = scopes.CreateActorScope(Actor);
         var desk = scope.ServiceProvider.GetRequiredService<WebWatchDesk>();
-        var result = await desk.RecheckDueAsync(ct);
+        var result = await desk.RecheckDueAsync(asOf ?? clock.GetUtcNow(), ct);
         if (result.Checked > 0) log.LogInformation("Web watch re-check: {Checked} checked, {Reopened} reopened", result.Checked, result.Reopened);
         return result;
     }
