@@ -17,10 +17,10 @@ public static partial class ContentHashes
     public static ulong SimHash(string html)
     {
         var weights = new int[64];
-        foreach (var feature in Features(html))
+        foreach (var (feature, weight) in Features(html))
         {
             var h = Fnv1a64(feature);
-            for (var bit = 0; bit < 64; bit++) weights[bit] += ((h >> bit) & 1) == 1 ? 1 : -1;
+            for (var bit = 0; bit < 64; bit++) weights[bit] += ((h >> bit) & 1) == 1 ? weight : -weight;
         }
         ulong result = 0;
         for (var bit = 0; bit < 64; bit++) if (weights[bit] > 0) result |= 1UL << bit;
@@ -58,7 +58,8 @@ public static partial class ContentHashes
 
     public static ulong ParseHex(string hex) => ulong.Parse(hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static IEnumerable<string> Features(string html)
+    // Layout counts three times a text bigram: fakes copy the official structure and change the words (contacts, slogans).
+    private static IEnumerable<(string Feature, int Weight)> Features(string html)
     {
         foreach (Match m in TagPattern().Matches(html))
         {
@@ -66,13 +67,13 @@ public static partial class ContentHashes
             if (tag is "script" or "style") continue;
             var attrs = m.Groups[2].Value;
             var cls = ClassPattern().Match(attrs);
-            yield return "<" + tag + (cls.Success ? "." + cls.Groups[2].Value.Trim() : "");
+            yield return ("<" + tag + (cls.Success ? "." + cls.Groups[2].Value.Trim() : ""), 3);
         }
         var text = WhitespacePattern().Replace(AnyTagPattern().Replace(ScriptPattern().Replace(html, " "), " "), " ");
         for (var i = 0; i + 1 < text.Length; i++)
         {
             if (char.IsWhiteSpace(text[i]) || char.IsWhiteSpace(text[i + 1])) continue;
-            yield return text.Substring(i, 2);
+            yield return (text.Substring(i, 2), 1);
         }
     }
 

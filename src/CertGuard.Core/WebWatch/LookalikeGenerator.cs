@@ -85,7 +85,8 @@ public static class LookalikeGenerator
         Various(name, Add);
         ChineseForms(name, Add);
 
-        return [.. found.Values.OrderByDescending(c => c.Score).ThenBy(c => c.Domain, StringComparer.Ordinal)];
+        // Equal scores: the shorter name first (closest to the official one).
+        return [.. found.Values.OrderByDescending(c => c.Score).ThenBy(c => c.Domain.Length).ThenBy(c => c.Domain, StringComparer.Ordinal)];
     }
 
     /// <summary>The permutations of one label by the classic generators (the label stays on its own suffix).</summary>

@@ -193,6 +193,7 @@ public sealed class Suspect
     }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SuspectKind>))]
 public enum SuspectKind
 {
     Website,
@@ -200,6 +201,7 @@ public enum SuspectKind
     Listing,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SuspectState>))]
 public enum SuspectState
 {
     /// <summary>发现</summary>
@@ -218,6 +220,7 @@ public enum SuspectState
     Ended,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DisposalOutcome>))]
 public enum DisposalOutcome
 {
     Blocked,

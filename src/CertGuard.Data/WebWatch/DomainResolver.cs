@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CertGuard.Data.WebWatch;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DnsVerdict>))]
 public enum DnsVerdict
 {
     /// <summary>The name exists: it answered with records (or NOERROR without data).</summary>
