@@ -12,14 +12,14 @@ public sealed class DomainResolverTests : IDisposable
 
     private DomainResolver Resolver() => new(Options.Create(new WebWatchOptions
     {
-        Dns = new WebWatchOptions.DnsSettings { Servers = [_dns.Endpoint], TimeoutMilliseconds = 300, Retries = 0 },
+        Dns = new WebWatchOptions.DnsSettings { Servers = [_dns.Endpoint], TimeoutMilliseconds = 2000, Retries = 0 },
     }));
 
     [Fact]
     public async Task A_registered_name_answers_with_its_records()
     {
         var answer = await Resolver().ResolveAsync("memgov.test", CancellationToken.None);
-        Assert.Equal(DnsVerdict.Registered, answer.Verdict);
+        Assert.True(answer.Verdict == DnsVerdict.Registered, $"{answer.Verdict} {answer.Error}");
         Assert.Equal(["198.51.100.4"], answer.Addresses);
         Assert.Equal(["ns1.parking.test"], answer.NameServers);
         Assert.Equal(["mail.memgov.test"], answer.Mail);

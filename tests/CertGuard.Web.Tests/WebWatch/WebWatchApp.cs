@@ -15,7 +15,7 @@ public abstract class WebWatchApp : CertGuardApp
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("WebWatch:Dns:Servers:0", Dns.Endpoint);
-        builder.UseSetting("WebWatch:Dns:TimeoutMilliseconds", "400");
+        builder.UseSetting("WebWatch:Dns:TimeoutMilliseconds", "2000");
         builder.UseSetting("WebWatch:Dns:Retries", "0");
         builder.UseSetting("WebWatch:OfficialQueryUrl", Official.Url);
         builder.UseSetting("WebWatch:PortalUrl", "https://certguard.example.gd.cn/");
