@@ -71,6 +71,11 @@ public abstract partial class CertGuardDbContext
             // The police also follow the leads they passed to the safety bureau.
             .HasQueryFilter(ScopeFilters.Department, l => ScopeDepartment == null || l.ReferredTo == ScopeDepartment || (ScopePolice && l.Source == LeadSources.Police));
 
+        // Web watch: a city's suspects are its cyberspace office's; which roles read them is the desk's rule.
+        builder.Entity<Core.WebWatch.Suspect>()
+            .HasQueryFilter(ScopeFilters.Cases, s => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity);
+
         // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
         builder.Entity<SelfCheckSubmission>()
             .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity)

@@ -52,6 +52,12 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<Core.Enforcement.InspectionLead> InspectionLeads => Set<Core.Enforcement.InspectionLead>();
 
+    public DbSet<Core.WebWatch.Suspect> Suspects => Set<Core.WebWatch.Suspect>();
+
+    public DbSet<Core.WebWatch.SuspectReferral> SuspectReferrals => Set<Core.WebWatch.SuspectReferral>();
+
+    public DbSet<Core.WebWatch.Capture> Captures => Set<Core.WebWatch.Capture>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>

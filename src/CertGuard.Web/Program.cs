@@ -16,6 +16,7 @@ using CertGuard.Web.Features.Reminders;
 using CertGuard.Web.Features.Verification;
 using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Features.Verification.Signals;
+using CertGuard.Web.Features.WebWatch;
 using CertGuard.Web.Infrastructure;
 using CertGuard.Web.Infrastructure.Modules;
 
@@ -43,6 +44,7 @@ builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Leads.LeadsModule>();
+builder.AddFeature<WebWatchModule>();
 builder.AddFeature<ApiDocsModule>();
 
 var app = builder.Build();

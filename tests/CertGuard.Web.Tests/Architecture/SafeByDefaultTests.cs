@@ -27,6 +27,9 @@ public abstract class SafeByDefaultTests(CertGuardApp app)
         "GET POST /query/checks",
         "GET POST /verify",
         "POST /culture",
+        // Web watch: anyone reports a fake query site (page and API, rate-limited like the query).
+        "GET POST /webwatch/report",
+        "POST /api/v1/public/webwatch/reports",
         // The API's description and its reference page (with its own scripts).
         "GET /openapi/{documentName}.json",
         "GET /api/reference/{documentName?}",

@@ -9,5 +9,5 @@ public sealed class LeadsModule : IFeatureModule
 
     public static void MapEndpoints(RouteGroupBuilder api) => api.MapLeadsApi();
 
-    public static IEnumerable<NavEntry> Navigation => [new("/leads", LeadDesk.ReadPolicy, "Leads.Nav", 65, "leads")];
+    public static IEnumerable<NavEntry> Navigation => [new("/leads", LeadDesk.ReadPolicy, "Leads.Nav", 62, "leads")];
 }
