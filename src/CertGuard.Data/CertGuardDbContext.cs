@@ -52,6 +52,8 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<Core.Enforcement.InspectionLead> InspectionLeads => Set<Core.Enforcement.InspectionLead>();
 
+    public DbSet<Enforcement.DocumentNumberCounter> DocumentNumberCounters => Set<Enforcement.DocumentNumberCounter>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>

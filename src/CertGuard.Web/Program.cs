@@ -43,6 +43,7 @@ builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
 builder.AddFeature<ApiDocsModule>();
+builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 
 var app = builder.Build();
 
