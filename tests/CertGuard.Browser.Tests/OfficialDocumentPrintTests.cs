@@ -34,6 +34,7 @@ public sealed partial class OfficialDocumentPrintTests(BrowserApp app) : IClassF
         await Expect(page.Locator(".topbar")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("print-document")).ToBeVisibleAsync();
         // On screen: the A4 sheet with its paper margins (210 mm = 794 px wide).
+        Directory.CreateDirectory(Screenshots.Folder);
         var sheet = page.GetByTestId("official-document");
         var box = await sheet.BoundingBoxAsync();
         Assert.True(box is { Width: > 790 and < 798 }, $"the sheet is {box?.Width} px wide");
