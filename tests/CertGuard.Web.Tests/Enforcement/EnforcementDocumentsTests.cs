@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CertGuard.Core.Accounts;
 using CertGuard.Core.Enforcement.Documents;
 using CertGuard.Core.Time;
@@ -131,6 +132,18 @@ public abstract class EnforcementDocumentsTests(CertGuardApp app)
         var font = body.Descendants<RunFonts>().First(f => f.EastAsia?.Value == "仿宋");
         Assert.NotNull(font);
         Assert.Equal($"穗应急罚〔{Year}〕12号", doc.PackageProperties.Subject);
+    }
+
+    [Fact]
+    public async Task The_penalty_rules_in_force_list_their_discretion_bands()
+    {
+        using var client = app.ApiClient(Role.Inspector.Id);
+        var rules = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/penalty-rules");
+        var rule = rules.GetProperty("penalties").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "EMPLOYER-UNCERTIFIED-WORKER");
+        var bands = rule.GetProperty("bands").EnumerateArray().ToList();
+        Assert.Equal(["LIGHT", "GENERAL", "SERIOUS"], bands.Select(b => b.GetProperty("code").GetString()));
+        Assert.Equal(30_000, bands[0].GetProperty("maximumFine").GetInt64());
+        Assert.True(bands[0].GetProperty("firstOffence").GetBoolean());
     }
 
     private static string OfficialDocumentDate()

@@ -47,8 +47,15 @@ public static class LegalClock
         if (string.IsNullOrWhiteSpace(pause.Reason) || string.IsNullOrWhiteSpace(pause.ApprovedBy))
             throw Refusal.Invalid("CLOCK-CHANGE-UNAPPROVED");
         if (pause.To is { } to && to < pause.From)
-            throw Refusal.Invalid("CLOCK-PAUSE-RANGE", ("from", pause.From.ToString("O", null)), ("to", to.ToString("O", null)));
+        {
+            var (from, until) = (Shown(pause.From), Shown(to));
+            throw Refusal.Invalid("CLOCK-PAUSE-RANGE", ("from", from), ("to", until));
+        }
     }
+
+    /// <summary>An instant as people read it in a refusal: China time to the minute.</summary>
+    private static string Shown(DateTimeOffset instant) =>
+        ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Refuses an extension without its reason and approver, or of no days.</summary>
     public static void CheckExtension(ClockExtension extension)
