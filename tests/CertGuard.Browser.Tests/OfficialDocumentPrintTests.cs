@@ -40,6 +40,11 @@ public sealed partial class OfficialDocumentPrintTests(BrowserApp app) : IClassF
         Assert.True(box is { Width: > 790 and < 798 }, $"the sheet is {box?.Width} px wide");
         await sheet.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "enforcement-decision-a4.png") });
 
+        // On a phone (390 px) the sheet fits the screen: nothing scrolls sideways.
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the page scrolls sideways at 390 px");
+        await Expect(page.GetByTestId("official-document-number")).ToBeVisibleAsync();
+
         // Printed: the sheet alone, at A4's width (210 mm at 96 dpi = 794 px).
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await page.SetViewportSizeAsync(794, 1123);
