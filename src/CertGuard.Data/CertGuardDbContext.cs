@@ -57,6 +57,7 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
     public DbSet<Core.WebWatch.SuspectReferral> SuspectReferrals => Set<Core.WebWatch.SuspectReferral>();
 
     public DbSet<Core.WebWatch.Capture> Captures => Set<Core.WebWatch.Capture>();
+    public DbSet<Enforcement.DocumentNumberCounter> DocumentNumberCounters => Set<Enforcement.DocumentNumberCounter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

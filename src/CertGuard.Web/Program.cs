@@ -46,6 +46,7 @@ builder.AddFeature<ReferenceDataModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Leads.LeadsModule>();
 builder.AddFeature<WebWatchModule>();
 builder.AddFeature<ApiDocsModule>();
+builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 
 var app = builder.Build();
 

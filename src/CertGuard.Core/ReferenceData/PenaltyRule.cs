@@ -27,6 +27,9 @@ public sealed record PenaltyRule(
     long? MaximumFine,
     string? Note = null)
 {
+    /// <summary>The discretion bands (自由裁量基准) of this rule, in the order they are tried; empty where none is set.</summary>
+    public IReadOnlyList<Enforcement.Penalties.DiscretionBand> Bands { get; init; } = [];
+
     /// <summary>Whether <paramref name="amount"/> lies in the range (an open bound allows anything on its side).</summary>
     public bool Allows(long amount) => amount >= (MinimumFine ?? 0) && (MaximumFine is not { } max || amount <= max);
 }

@@ -1378,6 +1378,31 @@ namespace CertGuard.Data.Migrations.Postgres
                     b.ToTable("StatusLists", (string)null);
                 });
 
+            modelBuilder.Entity("CertGuard.Data.Enforcement.DocumentNumberCounter", b =>
+                {
+                    b.Property<string>("AuthorityCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("AuthorityCode");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("Kind");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("Year");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("integer")
+                        .HasColumnName("Next");
+
+                    b.HasKey("AuthorityCode", "Kind", "Year");
+
+                    b.ToTable("DocumentNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("CertGuard.Data.ReferenceData.ReferenceDataRecord", b =>
                 {
                     b.Property<Guid>("Id")

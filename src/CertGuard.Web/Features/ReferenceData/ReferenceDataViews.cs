@@ -35,13 +35,25 @@ public sealed record CatalogueView(string Basis, IReadOnlyList<CategoryView> Cat
 
 public sealed record PenaltyView(
     string Code, string Violation, string ViolationEn, string Party, string LegalBasis, string Measures, string MeasuresEn,
-    long? MinimumFine, long? MaximumFine, string Range, string? Note)
+    long? MinimumFine, long? MaximumFine, string Range, string? Note, IReadOnlyList<BandView> Bands)
 {
     public static PenaltyView From(PenaltyRule p) => new(p.Code, p.Violation, p.ViolationEn, Kebab(p.Party.ToString()), p.LegalBasis,
-        p.Measures, p.MeasuresEn, p.MinimumFine, p.MaximumFine, ReferenceDataDiff.FineRange(p.MinimumFine, p.MaximumFine), p.Note);
+        p.Measures, p.MeasuresEn, p.MinimumFine, p.MaximumFine, ReferenceDataDiff.FineRange(p.MinimumFine, p.MaximumFine), p.Note,
+        p.Bands.Select(BandView.From).ToList());
 
     private static string Kebab(string name) =>
         string.Concat(name.Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+}
+
+/// <summary>A discretion band of a penalty: when it applies (null conditions do not matter) and its fine range.</summary>
+public sealed record BandView(
+    string Code, string Name, string NameEn, string Conditions, string ConditionsEn,
+    bool? FirstOffence, int? MinWorkers, int? MaxWorkers, bool? CorrectedInTime, bool? MajorHiddenHazard,
+    long MinimumFine, long MaximumFine, string Range)
+{
+    public static BandView From(Core.Enforcement.Penalties.DiscretionBand b) => new(b.Code, b.Name, b.NameEn, b.Conditions, b.ConditionsEn,
+        b.When.FirstOffence, b.When.MinWorkers, b.When.MaxWorkers, b.When.CorrectedInTime, b.When.MajorHiddenHazard,
+        b.MinimumFine, b.MaximumFine, ReferenceDataDiff.FineRange(b.MinimumFine, b.MaximumFine));
 }
 
 public sealed record TimeLimitView(string Code, string Step, string StepEn, int Amount, string Unit, string LegalBasis, string? Note);
