@@ -6,6 +6,7 @@ using CertGuard.Web.Features.Demo;
 using CertGuard.Web.Features.Employers;
 using CertGuard.Web.Features.Exchange;
 using CertGuard.Web.Features.Home;
+using CertGuard.Web.Features.Inspections;
 using CertGuard.Web.Features.Institutions;
 using CertGuard.Web.Features.Reference;
 using CertGuard.Web.Features.ReferenceData;
@@ -42,6 +43,7 @@ builder.AddFeature<EmployersModule>();
 builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
+builder.AddFeature<InspectionsModule>();
 builder.AddFeature<ApiDocsModule>();
 
 var app = builder.Build();
