@@ -16,7 +16,7 @@ public sealed class InspectionsModule : IFeatureModule
 
     public static IEnumerable<NavEntry> Navigation =>
     [
-        new("/inspections", InspectionAccess.ReadPolicy, "Inspections.Nav", 67, "inspections"),
-        new("/orders", InspectionAccess.OrdersPolicy, "Inspections.Orders.Nav", 103, "orders"),
+        new("/inspections", InspectionAccess.ReadPolicy, "Insp.Nav", 67, "inspections"),
+        new("/orders", InspectionAccess.OrdersPolicy, "Insp.Orders.Nav", 103, "orders"),
     ];
 }
