@@ -75,6 +75,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         await DemoChecks.SeedAsync(db, clock, organisations, ct);
         await DemoRosters.SeedAsync(db, clock, rules, organisations, ct);
         await Institutions.DemoSelfChecks.SeedAsync(db, clock, organisations, DemoAccounts.Single(a => a.Role == Role.ExamCentre).UserName, ct);
+        await Inspections.InspectionsDemo.SeedAsync(db, clock, rules, organisations, ct);
         lines.AddRange(await SampleCertificatesAsync(ct));
         return lines;
     }
