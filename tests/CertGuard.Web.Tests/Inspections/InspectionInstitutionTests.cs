@@ -88,7 +88,7 @@ public abstract class InspectionInstitutionTests(CertGuardApp app)
         var response = await client.GetAsync(path);
         Assert.Equal(expected, response.StatusCode);
         // A role the policy refuses is sent to the access-denied page, never shown the page.
-        if (expected == HttpStatusCode.Redirect) Assert.DoesNotContain(path, response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString.Split('?')[0] ?? path, StringComparison.Ordinal);
+        if (expected == HttpStatusCode.Redirect) Assert.DoesNotContain(path, (response.Headers.Location?.OriginalString ?? path).Split('?')[0], StringComparison.Ordinal);
     }
 
     [Fact]
