@@ -12,7 +12,7 @@ namespace CertGuard.Browser.Tests;
 /// <summary>
 /// An inspector's phone on site (390 px wide): the record page of an inspection under way; with the network switched
 /// off a worker is recorded and waits on the device (the count shows 1); with the network back it reaches the server,
-/// once, and shows its verdict.
+/// once, and shows its verdict; reloaded offline, the page still opens (its service worker).
 /// </summary>
 public sealed class InspectionOfflineTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -62,11 +62,19 @@ public sealed class InspectionOfflineTests(BrowserApp app) : IClassFixture<Brows
         await Expect(page.GetByTestId("insp-workers").Locator("tbody tr").Last).ToHaveAttributeAsync("data-verdict", "not-found");
 
         // Reloaded, the page still shows four workers: the fourth reached the server once, and nothing waits any more.
+        await page.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(() => true)");
         await page.ReloadAsync();
         await Expect(page.GetByTestId("insp-workers").Locator("tbody tr")).ToHaveCountAsync(4);
         await Expect(page.GetByTestId("insp-pending")).ToHaveAttributeAsync("data-count", "0");
         var record = await api.GetFromJsonAsync<JsonElement>($"/api/v1/inspections/{id}");
         Assert.Single(record.GetProperty("workers").EnumerateArray(), w => w.GetProperty("number").GetString() == fourth);
+
+        // Reloaded again without a network, the page comes from the inspection pages' service worker.
+        await context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("insp-workers").Locator("tbody tr")).ToHaveCountAsync(4);
+        await Expect(page.GetByTestId("insp-worker-form")).ToBeVisibleAsync();
+        await context.SetOfflineAsync(false);
         Assert.True(new FileInfo(shot).Length > 0, $"Empty screenshot at {shot}.");
     }
 

@@ -156,3 +156,7 @@ setInterval(() => {
 }, 5000);
 showCount();
 flush();
+// Keeps the page loadable offline; registering again offline would only fail to fetch the script.
+if ('serviceWorker' in navigator && navigator.onLine) {
+  navigator.serviceWorker.register('/inspections/sw.js', { scope: '/inspections/' }).catch(() => {});
+}
