@@ -2,6 +2,7 @@ using CertGuard.Core.Accounts;
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Employers;
 using CertGuard.Core.Enforcement;
+using CertGuard.Core.Inspections;
 using CertGuard.Core.Institutions;
 using CertGuard.Core.Verification;
 using Microsoft.EntityFrameworkCore;
@@ -93,5 +94,23 @@ public abstract partial class CertGuardDbContext
         builder.Entity<RectificationItem>()
             .HasQueryFilter(ScopeFilters.Region, i => ScopeCity == null || i.RegionCode == ScopeCity)
             .HasQueryFilter(ScopeFilters.Organisation, i => !OrganisationReach || i.OrganisationId == ScopeOrganisationId);
+
+        // Inspections are enforcement's work (a city its own, the province all); the inspected organisation never
+        // reads the record, findings or evidence. It reads the orders to correct addressed to it, and only those.
+        builder.Entity<Inspection>()
+            .HasQueryFilter(ScopeFilters.Cases, i => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, i => ScopeCity == null || i.RegionCode == ScopeCity);
+        builder.Entity<InspectionWorker>()
+            .HasQueryFilter(ScopeFilters.Cases, w => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, w => ScopeCity == null || w.RegionCode == ScopeCity);
+        builder.Entity<InspectionFinding>()
+            .HasQueryFilter(ScopeFilters.Cases, f => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, f => ScopeCity == null || f.RegionCode == ScopeCity);
+        builder.Entity<InspectionEvidence>()
+            .HasQueryFilter(ScopeFilters.Cases, e => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, e => ScopeCity == null || e.RegionCode == ScopeCity);
+        builder.Entity<CorrectionOrder>()
+            .HasQueryFilter(ScopeFilters.Region, o => ScopeCity == null || o.RegionCode == ScopeCity)
+            .HasQueryFilter(ScopeFilters.Organisation, o => !OrganisationReach || o.OrganisationId == ScopeOrganisationId);
     }
 }

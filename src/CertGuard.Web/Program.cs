@@ -6,6 +6,7 @@ using CertGuard.Web.Features.Demo;
 using CertGuard.Web.Features.Employers;
 using CertGuard.Web.Features.Exchange;
 using CertGuard.Web.Features.Home;
+using CertGuard.Web.Features.Inspections;
 using CertGuard.Web.Features.Institutions;
 using CertGuard.Web.Features.Reference;
 using CertGuard.Web.Features.ReferenceData;
@@ -45,6 +46,7 @@ builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Leads.LeadsModule>();
 builder.AddFeature<WebWatchModule>();
+builder.AddFeature<InspectionsModule>();
 builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 

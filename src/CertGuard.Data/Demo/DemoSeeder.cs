@@ -77,6 +77,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         await Institutions.DemoSelfChecks.SeedAsync(db, clock, organisations, DemoAccounts.Single(a => a.Role == Role.ExamCentre).UserName, ct);
         await LeadsDemo.SeedAsync(db, clock, organisations, ct);
         await WebWatch.WebWatchDemo.SeedAsync(db, clock, ct);
+        await Inspections.InspectionsDemo.SeedAsync(db, clock, rules, organisations, ct);
         lines.AddRange(await SampleCertificatesAsync(ct));
         return lines;
     }
