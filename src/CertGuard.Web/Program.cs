@@ -42,6 +42,7 @@ builder.AddFeature<EmployersModule>();
 builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
+builder.AddFeature<CertGuard.Web.Features.Enforcement.Cases.CasesModule>();
 builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 
