@@ -20,13 +20,13 @@ public abstract partial class NavigationTests(CertGuardApp app)
     }
 
     [Theory]
-    [InlineData("province-office", "query verify registry reminders signals employers institutions reference-data audit api")]
-    [InlineData("city-office", "query verify registry reminders signals employers institutions api")]
-    [InlineData("issuing-authority", "query verify registry issue reminders api")]
+    [InlineData("province-office", "query verify registry reminders signals cases employers institutions reference-data audit api")]
+    [InlineData("city-office", "query verify registry reminders signals cases employers institutions api")]
+    [InlineData("issuing-authority", "query verify registry issue reminders revocation-requests api")]
     [InlineData("employer", "query verify registry reminders roster rectifications api")]
     [InlineData("training-institution", "query verify review-check self-check api")]
     [InlineData("auditor", "query verify registry audit api")]
-    [InlineData("police", "query verify registry api")]
+    [InlineData("police", "query verify registry cases api")]
     public async Task Each_role_sees_its_entries_in_order(string role, string expected)
     {
         var client = await app.SignedInClientAsync(role);
