@@ -41,6 +41,8 @@ public static class ReferenceDataDiff
         Keyed(rows, DiffSection.Category, before.Catalogue.Categories, after.Catalogue.Categories, c => c.Code, c => c.Name);
         Keyed(rows, DiffSection.Item, before.Catalogue.Items, after.Catalogue.Items, i => i.Code, Describe);
         Keyed(rows, DiffSection.Penalty, before.Penalties, after.Penalties, p => p.Code, Describe);
+        // Discretion bands are shown as penalty rows keyed rule/band, so the page and the API need no new section.
+        Keyed(rows, DiffSection.Penalty, Bands(before), Bands(after), b => b.Key, b => b.Text);
         Keyed(rows, DiffSection.TimeLimit, before.TimeLimits, after.TimeLimits, t => t.Code, Describe);
         return rows;
     }
@@ -49,6 +51,12 @@ public static class ReferenceDataDiff
         $"{item.Name}（{item.CategoryCode}）" + (item.Withdrawn ? " [withdrawn]" : "");
 
     public static string Describe(PenaltyRule p) => $"{p.Party}: {p.Measures}; {FineRange(p.MinimumFine, p.MaximumFine)}; {p.LegalBasis}";
+
+    public static string Describe(Enforcement.Penalties.DiscretionBand b) =>
+        $"{b.Name}（{b.Conditions}）: {FineRange(b.MinimumFine, b.MaximumFine)}";
+
+    private static IEnumerable<(string Key, string Text)> Bands(ReferenceDataVersion v) =>
+        v.Penalties.SelectMany(p => p.Bands.Select(b => (p.Code + "/" + b.Code, Describe(b))));
 
     public static string Describe(ProceduralTimeLimit t) =>
         $"{t.Step}: {t.Amount.ToString(CultureInfo.InvariantCulture)} {t.Unit.ToString().ToLowerInvariant()}; {t.LegalBasis}";

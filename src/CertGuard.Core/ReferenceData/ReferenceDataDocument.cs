@@ -135,6 +135,43 @@ public sealed record PenaltyDocument
     public long? MaximumFine { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>The discretion bands (自由裁量基准), optional; each inside the rule's fine range.</summary>
+    public IReadOnlyList<BandDocument>? Bands { get; init; }
+}
+
+/// <summary>One discretion band of a penalty: when it applies and the fine range it proposes.</summary>
+public sealed record BandDocument
+{
+    public string? Code { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? NameEn { get; init; }
+
+    public string? Conditions { get; init; }
+
+    public string? ConditionsEn { get; init; }
+
+    public BandWhenDocument? When { get; init; }
+
+    public long? MinimumFine { get; init; }
+
+    public long? MaximumFine { get; init; }
+}
+
+/// <summary>The band's test: every condition given must hold (an absent one does not matter).</summary>
+public sealed record BandWhenDocument
+{
+    public bool? FirstOffence { get; init; }
+
+    public int? MinWorkers { get; init; }
+
+    public int? MaxWorkers { get; init; }
+
+    public bool? CorrectedInTime { get; init; }
+
+    public bool? MajorHiddenHazard { get; init; }
 }
 
 public sealed record TimeLimitDocument

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CertGuard.Core.Catalogue;
 using CertGuard.Core.Certificates;
+using CertGuard.Core.Enforcement.Penalties;
 
 namespace CertGuard.Core.ReferenceData;
 
@@ -101,9 +102,32 @@ public static partial class ReferenceDataValidator
         long? max = p.MaximumFine is { } hi ? Range(hi, field + ".maximumFine") : null;
         if (min is { } a && max is { } b && a > b)
             throw Refusal.Invalid("REFDATA-RANGE", ("field", field + ".minimumFine"), ("value", a), ("min", 0), ("max", b));
+        var bands = (p.Bands ?? []).Select(b => Band(b, field, min, max)).ToList();
+        Unique(bands.Select(b => code + "/" + b.Code));
         return new PenaltyRule(code, Text(p.Violation, field + ".violation"), Text(p.ViolationEn, field + ".violationEn"),
             p.Party ?? throw Missing(field + ".party"), Text(p.LegalBasis, field + ".legalBasis"), Text(p.Measures, field + ".measures"),
-            Text(p.MeasuresEn, field + ".measuresEn"), min, max, Optional(p.Note, field + ".note"));
+            Text(p.MeasuresEn, field + ".measuresEn"), min, max, Optional(p.Note, field + ".note")) { Bands = bands };
+    }
+
+    /// <summary>A discretion band: its own range inside the rule's (a rule without a fine has no bands).</summary>
+    private static DiscretionBand Band(BandDocument b, string rule, long? ruleMin, long? ruleMax)
+    {
+        var code = Text(b.Code, rule + ".bands.code");
+        if (!RuleCodePattern().IsMatch(code)) throw Refusal.Invalid("REFDATA-CODE-MALFORMED", ("field", rule + ".bands.code"), ("code", code));
+        var field = $"{rule}.bands[{code}]";
+        var low = ruleMin ?? 0;
+        var high = ruleMax ?? FineCeiling;
+        if (ruleMin is null && ruleMax is null) high = 0;
+        var min = Range(b.MinimumFine ?? throw Missing(field + ".minimumFine"), field + ".minimumFine");
+        var max = Range(b.MaximumFine ?? throw Missing(field + ".maximumFine"), field + ".maximumFine");
+        if (min < low || min > high) throw Refusal.Invalid("REFDATA-RANGE", ("field", field + ".minimumFine"), ("value", min), ("min", low), ("max", high));
+        if (max < min || max > high) throw Refusal.Invalid("REFDATA-RANGE", ("field", field + ".maximumFine"), ("value", max), ("min", min), ("max", high));
+        var w = b.When ?? new BandWhenDocument();
+        int? minWorkers = w.MinWorkers is { } lo ? Range(lo, field + ".when.minWorkers", 0, 100_000) : null;
+        int? maxWorkers = w.MaxWorkers is { } hi ? Range(hi, field + ".when.maxWorkers", minWorkers ?? 0, 100_000) : null;
+        return new DiscretionBand(code, Text(b.Name, field + ".name"), Text(b.NameEn, field + ".nameEn"),
+            Text(b.Conditions, field + ".conditions"), Text(b.ConditionsEn, field + ".conditionsEn"),
+            new BandCondition(w.FirstOffence, minWorkers, maxWorkers, w.CorrectedInTime, w.MajorHiddenHazard), min, max);
     }
 
     private static ProceduralTimeLimit TimeLimit(TimeLimitDocument t)

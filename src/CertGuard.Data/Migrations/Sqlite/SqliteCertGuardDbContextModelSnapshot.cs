@@ -1108,6 +1108,31 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.ToTable("StatusLists", (string)null);
                 });
 
+            modelBuilder.Entity("CertGuard.Data.Enforcement.DocumentNumberCounter", b =>
+                {
+                    b.Property<string>("AuthorityCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AuthorityCode");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Kind");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Year");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Next");
+
+                    b.HasKey("AuthorityCode", "Kind", "Year");
+
+                    b.ToTable("DocumentNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("CertGuard.Data.ReferenceData.ReferenceDataRecord", b =>
                 {
                     b.Property<Guid>("Id")

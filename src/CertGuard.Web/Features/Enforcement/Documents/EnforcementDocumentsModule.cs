@@ -22,18 +22,4 @@ public sealed class EnforcementDocumentsModule : IFeatureModule
     public static void MapEndpoints(RouteGroupBuilder api)
     {
     }
-
-    public static void MapRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/enforcement/documents/sample/{kind}/docx", (string kind, TimeProvider clock) =>
-            {
-                var info = Core.Enforcement.Documents.CaseDocumentKinds.FindBySlug(kind);
-                if (info is null) return Results.NotFound();
-                var doc = SampleDocuments.For(info.Kind, Core.Time.ChinaTime.Today(clock));
-                var stream = new MemoryStream();
-                OfficialDocumentDocx.Write(doc, stream);
-                stream.Position = 0;
-                return Results.File(stream, OfficialDocumentDocx.ContentType, $"sample-{info.Slug}.docx");
-            })
-            .RequireAuthorization(ReaderPolicy)
-            .ExcludeFromDescription();
 }

@@ -21,4 +21,14 @@ public sealed class SampleModel(TimeProvider clock) : PageModel
         Document = SampleDocuments.For(info.Kind, ChinaTime.Today(clock));
         return Page();
     }
+
+    /// <summary>/enforcement/documents/sample/{kind}/docx: the same document as a Word file.</summary>
+    public IActionResult OnGetDocx(string kind)
+    {
+        if (CaseDocumentKinds.FindBySlug(kind) is not { } info) return NotFound();
+        var stream = new MemoryStream();
+        OfficialDocumentDocx.Write(SampleDocuments.For(info.Kind, ChinaTime.Today(clock)), stream);
+        stream.Position = 0;
+        return File(stream, OfficialDocumentDocx.ContentType, $"sample-{info.Slug}.docx");
+    }
 }
