@@ -160,6 +160,19 @@ public abstract class CaseJourneyTests(CertGuardApp app)
         }
         var shown = await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{c.Id()}");
         Assert.Equal("Approved", shown.GetProperty("revocations")[0].GetProperty("status").GetString());
+
+        // The pages: the desk lists it, the case shows its timeline and documents, the decision prints in the official layout.
+        var browser = await app.SignedInClientAsync(Role.EnforcementLead.Id);
+        Assert.Contains("持已撤销的特种作业操作证上岗作业", await browser.GetStringAsync("/cases?stage=Closed"));
+        var page = await browser.GetStringAsync($"/cases/{c.Id()}");
+        Assert.Contains("data-testid=\"case-timeline\"", page);
+        Assert.Contains("行政处罚决定书", page);
+        var decisionNumber = c.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "penalty-decision").GetProperty("number").GetString()!;
+        var print = await browser.GetStringAsync($"/cases/{c.Id()}/documents/{decisionDoc}");
+        Assert.Contains("data-testid=\"official-document\"", print);
+        Assert.Contains(decisionNumber, print);
+        Assert.Contains("行政复议", print);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ShenzhenInspectorAsync()).GetAsync($"/cases/{c.Id()}")).StatusCode);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "Status", "NextReviewDue");
 
-                    b.ToTable("Certificates", (string)null);
+                    b.ToTable("Certificates");
                 });
 
             modelBuilder.Entity("CertGuard.Core.Certificates.CertificateEvent", b =>
@@ -171,7 +171,7 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.HasIndex("CertificateId", "Version")
                         .IsUnique();
 
-                    b.ToTable("CertificateEvents", (string)null);
+                    b.ToTable("CertificateEvents");
                 });
 
             modelBuilder.Entity("CertGuard.Core.Employers.Position", b =>
@@ -435,6 +435,377 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.ToTable("RosterRows", (string)null);
                 });
 
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CaseClockDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClockCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseClockDecision");
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CaseEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("CaseEntry");
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CaseFileDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.ToTable("CaseFileDocument");
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CaseFineLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseFineLine");
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CertificateRevocationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.ToTable("RevocationRequests");
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.EnforcementCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumbersText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilingApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HearingRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JointDepartmentsText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadIdsText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LifeOrSafety")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Major")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MajorHiddenHazard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NoticeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ServedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SurchargeYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ViolationCodesText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ViolationOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "OpenedAt");
+
+                    b.HasIndex("RegionCode", "Stage");
+
+                    b.ToTable("EnforcementCases");
+                });
+
             modelBuilder.Entity("CertGuard.Core.Enforcement.InspectionLead", b =>
                 {
                     b.Property<Guid>("Id")
@@ -525,7 +896,7 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("Source", "SourceId");
 
-                    b.ToTable("InspectionLeads", (string)null);
+                    b.ToTable("InspectionLeads");
                 });
 
             modelBuilder.Entity("CertGuard.Core.Institutions.QuestionnaireVersion", b =>
@@ -668,7 +1039,7 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind", "RegionCode");
 
-                    b.ToTable("Organisations", (string)null);
+                    b.ToTable("Organisations");
                 });
 
             modelBuilder.Entity("CertGuard.Core.Verification.Signal", b =>
@@ -737,7 +1108,7 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "State", "LastSeen");
 
-                    b.ToTable("Signals", (string)null);
+                    b.ToTable("Signals");
                 });
 
             modelBuilder.Entity("CertGuard.Core.Verification.VerificationRecord", b =>
@@ -935,7 +1306,7 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.HasIndex("Prefix")
                         .IsUnique();
 
-                    b.ToTable("ApiKeys", (string)null);
+                    b.ToTable("ApiKeys");
                 });
 
             modelBuilder.Entity("CertGuard.Data.Audit.AuditCheckpoint", b =>
@@ -968,7 +1339,7 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("Sequence");
 
-                    b.ToTable("AuditCheckpoints", (string)null);
+                    b.ToTable("AuditCheckpoints");
                 });
 
             modelBuilder.Entity("CertGuard.Data.Audit.AuditEntry", b =>
@@ -1019,7 +1390,7 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("CertGuard.Data.Credentials.CredentialKeyRecord", b =>
@@ -1271,7 +1642,7 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1420,6 +1791,42 @@ namespace CertGuard.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CaseClockDecision", b =>
+                {
+                    b.HasOne("CertGuard.Core.Enforcement.Cases.EnforcementCase", null)
+                        .WithMany("ClockDecisions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CaseEntry", b =>
+                {
+                    b.HasOne("CertGuard.Core.Enforcement.Cases.EnforcementCase", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CaseFileDocument", b =>
+                {
+                    b.HasOne("CertGuard.Core.Enforcement.Cases.EnforcementCase", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.CaseFineLine", b =>
+                {
+                    b.HasOne("CertGuard.Core.Enforcement.Cases.EnforcementCase", null)
+                        .WithMany("Fines")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CertGuard.Data.Accounts.Account", b =>
                 {
                     b.HasOne("CertGuard.Core.Organisations.Organisation", null)
@@ -1497,6 +1904,17 @@ namespace CertGuard.Data.Migrations.Sqlite
             modelBuilder.Entity("CertGuard.Core.Certificates.Certificate", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Cases.EnforcementCase", b =>
+                {
+                    b.Navigation("ClockDecisions");
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Entries");
+
+                    b.Navigation("Fines");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,20 +12,6 @@ namespace CertGuard.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "DocumentNumberCounters",
-                columns: table => new
-                {
-                    AuthorityCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Next = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DocumentNumberCounters", x => new { x.AuthorityCode, x.Kind, x.Year });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "EnforcementCases",
                 columns: table => new
                 {
@@ -248,9 +234,6 @@ namespace CertGuard.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CaseFineLine");
-
-            migrationBuilder.DropTable(
-                name: "DocumentNumberCounters");
 
             migrationBuilder.DropTable(
                 name: "RevocationRequests");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CertGuard.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCertGuardDbContext))]
-    [Migration("20261206144947_WaveCases")]
+    [Migration("20261206152751_WaveCases")]
     partial class WaveCases
     {
         /// <inheritdoc />
