@@ -26,6 +26,8 @@ public static class ScopeFilters
 
     /// <summary>A department outside enforcement (police, market regulation, cyberspace) reads only the leads referred to it.</summary>
     public const string Department = "scope-department";
+    /// <summary>A joint department (公安, 市场监管, 网信) sees only the administrative cases it was invited to.</summary>
+    public const string Joint = "scope-joint";
 }
 
 // Every region- or organisation-scoped entity is filtered here by the acting account's scope (DESIGN §2: scope is
@@ -54,9 +56,21 @@ public abstract partial class CertGuardDbContext
     private string? ScopeDepartment => LeadAccess.DepartmentOf(_actor.Scope);
 
     private bool ScopePolice => ScopeDepartment == LeadDepartments.Police;
+    // The department a joint-work account stands for (police, market regulation, cyberspace), or null.
+    private string? ScopeJointDepartment => _actor.Scope?.Role is { } role && Core.Enforcement.Cases.JointDepartments.Includes(role) ? role.Id : null;
 
     private void ApplyScopeFilters(ModelBuilder builder)
     {
+        // Administrative cases: the city's own; a joint department only those it was invited to (联合查案).
+        builder.Entity<Core.Enforcement.Cases.EnforcementCase>()
+            .HasQueryFilter(ScopeFilters.Cases, c => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, c => ScopeCity == null || c.RegionCode == ScopeCity)
+            .HasQueryFilter(ScopeFilters.Joint, c => ScopeJointDepartment == null || c.JointDepartmentsText.Contains("," + ScopeJointDepartment + ","));
+        // A revocation request is read by the issuing city that decides it and by the city whose case asked.
+        builder.Entity<Core.Enforcement.Cases.CertificateRevocationRequest>()
+            .HasQueryFilter(ScopeFilters.Cases, r => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, r => ScopeCity == null || r.RegionCode == ScopeCity || r.CaseRegionCode == ScopeCity);
+
         builder.Entity<Certificate>()
             .HasQueryFilter(ScopeFilters.Registry, c => !RegistryDenied)
             .HasQueryFilter(ScopeFilters.Region, c => ScopeCity == null || c.RegionCode == ScopeCity)

@@ -61,6 +61,10 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Core.Enforcement.Cases.EnforcementCase> EnforcementCases => Set<Core.Enforcement.Cases.EnforcementCase>();
+
+    public DbSet<Core.Enforcement.Cases.CertificateRevocationRequest> RevocationRequests => Set<Core.Enforcement.Cases.CertificateRevocationRequest>();
+
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>
     public bool SuppressChangeAudit { get; set; }
 

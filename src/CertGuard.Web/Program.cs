@@ -47,6 +47,7 @@ builder.AddFeature<ReferenceDataModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Leads.LeadsModule>();
 builder.AddFeature<WebWatchModule>();
 builder.AddFeature<InspectionsModule>();
+builder.AddFeature<CertGuard.Web.Features.Enforcement.Cases.CasesModule>();
 builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 

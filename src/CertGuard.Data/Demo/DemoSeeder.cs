@@ -74,6 +74,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         await db.SaveChangesAsync(ct);
         await DemoChecks.SeedAsync(db, clock, organisations, ct);
         await DemoRosters.SeedAsync(db, clock, rules, organisations, ct);
+        await Enforcement.Cases.CasesDemo.SeedAsync(db, clock, Core.ReferenceData.ReferenceDataSet.Shipped.InForce(ChinaTime.Today(clock)), organisations, ct);
         await Institutions.DemoSelfChecks.SeedAsync(db, clock, organisations, DemoAccounts.Single(a => a.Role == Role.ExamCentre).UserName, ct);
         await LeadsDemo.SeedAsync(db, clock, organisations, ct);
         await WebWatch.WebWatchDemo.SeedAsync(db, clock, ct);

@@ -20,14 +20,14 @@ public abstract partial class NavigationTests(CertGuardApp app)
     }
 
     [Theory]
-    [InlineData("province-office", "query verify registry reminders signals leads inspections webwatch employers institutions reference-data audit api")]
-    [InlineData("city-office", "query verify registry reminders signals leads inspections webwatch employers institutions api")]
-    [InlineData("issuing-authority", "query verify registry issue reminders api")]
+    [InlineData("province-office", "query verify registry reminders signals leads inspections cases webwatch employers institutions reference-data audit api")]
+    [InlineData("city-office", "query verify registry reminders signals leads inspections cases webwatch employers institutions api")]
+    [InlineData("issuing-authority", "query verify registry issue reminders revocation-requests api")]
     [InlineData("employer", "query verify registry reminders roster rectifications orders api")]
     [InlineData("training-institution", "query verify orders review-check self-check api")]
     [InlineData("auditor", "query verify registry audit api")]
-    [InlineData("police", "query verify registry leads webwatch api")]
-    [InlineData("inspector", "query verify registry leads inspections api")]
+    [InlineData("police", "query verify registry leads cases webwatch api")]
+    [InlineData("inspector", "query verify registry leads inspections cases api")]
     public async Task Each_role_sees_its_entries_in_order(string role, string expected)
     {
         var client = await app.SignedInClientAsync(role);
