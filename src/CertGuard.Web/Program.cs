@@ -16,6 +16,7 @@ using CertGuard.Web.Features.Reminders;
 using CertGuard.Web.Features.Verification;
 using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Features.Verification.Signals;
+using CertGuard.Web.Features.Workbench;
 using CertGuard.Web.Infrastructure;
 using CertGuard.Web.Infrastructure.Modules;
 
@@ -43,6 +44,8 @@ builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
 builder.AddFeature<ApiDocsModule>();
+// Everyday use (issue 17): the workbench every account lands on.
+builder.AddFeature<WorkbenchModule>();
 
 var app = builder.Build();
 

@@ -32,13 +32,23 @@ public abstract class PageShellTests(CertGuardApp app)
     }
 
     [Fact]
-    public async Task API_reference_may_run_inline_scripts_but_still_cannot_be_framed()
+    public async Task API_reference_is_the_sites_own_page_under_the_strict_csp_without_vendor_buttons()
     {
         var response = await app.CreateClient().GetAsync("/api/reference");
         var csp = Directives(response);
         Assert.Equal("'none'", csp["frame-ancestors"]);
-        Assert.StartsWith("'self'", csp["script-src"], StringComparison.Ordinal);
-        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("'self'", csp["script-src"]);
+        Assert.Equal("'self'", csp["style-src"]);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>API 接口文档", html, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/public/verify", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src=|<link[^>]+href=)\"(https?:)?//", html);
+        foreach (var vendor in new[] { "Deploy", "Ask AI", "Generate SDK", "scalar" })
+            Assert.DoesNotContain(vendor, html, StringComparison.OrdinalIgnoreCase);
+        // Linked from every page's footer, not from the public navigation.
+        var home = await Client().GetStringAsync("/");
+        Assert.Contains("data-testid=\"footer-api\" href=\"/api/reference\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-nav=\"api\"", home, StringComparison.Ordinal);
     }
 
     [Fact]
