@@ -66,7 +66,7 @@ public abstract class ErrorPageTests(FaultyApp app)
     public async Task An_unexpected_failure_on_a_page_is_a_500_page_with_a_way_back()
     {
         var client = await app.SignedInClientAsync(Role.IssuingAuthority.Id);
-        client.DefaultRequestHeaders.Add(FaultyApp.Header, "unexpected");
+        client.DefaultRequestHeaders.Add(FaultyApp.Header, "unexpected-page");
 
         var response = await client.GetAsync("/registry/reminders");
 

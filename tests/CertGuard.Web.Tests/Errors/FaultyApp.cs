@@ -51,14 +51,18 @@ public sealed class FaultyPostgresApp : FaultyApp
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
 
-/// <summary>Faults injected into the database calls of the request that asks for them, and only that request.</summary>
+/// <summary>
+/// Faults injected into the database calls of the request that asks for them, and only that request ("unexpected-page":
+/// not in the error page the failure is re-executed to, which reads the database for the signed-in session too).
+/// </summary>
 public sealed class TestFaults(IHttpContextAccessor http) : DbCommandInterceptor, ISaveChangesInterceptor
 {
     private string? Asked => http.HttpContext?.Request.Headers[FaultyApp.Header].ToString() is { Length: > 0 } fault ? fault : null;
 
     public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
         System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default) =>
-        Asked == "unexpected" ? throw new InvalidOperationException("A fault the test asked for.") : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        Asked == "unexpected" || (Asked == "unexpected-page" && http.HttpContext?.Request.Path != "/error")
+            ? throw new InvalidOperationException("A fault the test asked for.") : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
         Asked == "concurrency" ? throw new DbUpdateConcurrencyException("A concurrent change the test asked for.") : ValueTask.FromResult(result);

@@ -52,6 +52,23 @@ public abstract class PageShellTests(CertGuardApp app)
     }
 
     [Fact]
+    public async Task Every_page_carries_the_government_site_frame_and_deep_pages_their_breadcrumbs()
+    {
+        var home = await Client().GetStringAsync("/");
+        Assert.Contains("href=\"#main\" data-testid=\"skip-link\"", home, StringComparison.Ordinal);
+        Assert.Contains("id=\"main\"", home, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"gov-strip\"", home, StringComparison.Ordinal);
+        Assert.Contains("主办单位：广东省安全生产委员会办公室", home, StringComparison.Ordinal);
+        Assert.Contains("联系电话：", home, StringComparison.Ordinal);
+        // Filing numbers appear once configured (Site:IcpNumber, Site:PublicSecurityNumber, Site:SiteCode); none by default.
+        Assert.DoesNotContain("data-testid=\"footer-filings\"", home, StringComparison.Ordinal);
+
+        var checks = await Client().GetStringAsync("/query/checks");
+        Assert.Contains("data-testid=\"breadcrumbs\"", checks, StringComparison.Ordinal);
+        Assert.Contains("<li aria-current=\"page\">", checks, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_are_Chinese_by_default()
     {
         var home = await Client().GetStringAsync("/");

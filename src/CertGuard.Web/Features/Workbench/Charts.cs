@@ -38,7 +38,7 @@ public sealed class OfficeRateCharts(ComplianceQuery compliance) : IWorkbenchCha
         if (scope.Role == Role.ProvinceOffice)
         {
             var cities = await compliance.CitiesAsync(ct);
-            return [new("city-rates", "Workbench.Chart.CityRates", "bar", cities.Select(c => c.Name).ToList(),
+            return [new("city-rates", "Workbench.Chart.CityRates", "bar", cities.Select(c => Registry.CertificateLabels.City(c.Code)).ToList(),
                 [new("Workbench.Series.Rate", cities.Select(c => c.Rate).ToList())], "%")];
         }
         var employers = await compliance.EmployersAsync(null, null, ct);
