@@ -39,6 +39,25 @@ public sealed class EverydayTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task The_province_offices_navigation_never_breaks_inside_an_entry_and_marks_the_current_page()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await Steps.SignInAsync(page, app, Role.ProvinceOffice.Id);
+        await page.GotoAsync("/employers");
+        await Expect(page.Locator("nav.mainnav a[aria-current='page']")).ToHaveAttributeAsync("data-nav", "employers");
+        foreach (var width in new[] { 1280, 1366, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            // An inline link broken over two lines ("证书查/询") has two boxes; each entry must have one.
+            var broken = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('nav.mainnav a')].filter(a => a.getClientRects().length !== 1).map(a => a.textContent)");
+            Assert.True(broken.Length == 0, $"at {width} px: {string.Join(", ", broken)}");
+            Assert.True(await FitsAsync(page), $"/employers scrolls sideways at {width} px");
+        }
+    }
+
+    [Fact]
     public async Task Error_pages_answer_with_their_status_in_the_chosen_language_and_a_way_back()
     {
         await using var context = await app.NewContextAsync();

@@ -31,16 +31,8 @@ public sealed class StatusPageModel : PageModel
     private void Describe(int code)
     {
         Code = code is >= 400 and <= 599 ? code : 404;
-        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        OriginalPath = original?.OriginalPath;
-        // The re-execution drops the query string, and with it a ?culture=en the visitor chose for this request.
-        if (original?.OriginalQueryString is { Length: > 0 } query
-            && Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).TryGetValue("culture", out var asked)
-            && Infrastructure.WebServices.Cultures.FirstOrDefault(c => c.Name == asked.ToString()) is { } culture)
-        {
-            System.Globalization.CultureInfo.CurrentCulture = culture;
-            System.Globalization.CultureInfo.CurrentUICulture = culture;
-        }
+        // (A ?culture=en of the original request is kept by WebServices' re-executed culture provider.)
+        OriginalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
         // Asked for directly (/error/404), the page still answers with the status it describes.
         Response.StatusCode = Code;
     }

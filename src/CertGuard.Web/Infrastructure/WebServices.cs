@@ -43,9 +43,17 @@ public static class WebServices
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
             // Chinese unless the visitor chose English (cookie or ?culture=en); the browser's language is not guessed.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CustomRequestCultureProvider(ReExecutedCultureAsync), new CookieRequestCultureProvider()];
         });
         return services;
+    }
+
+    /// <summary>An error page re-executed for a request that asked ?culture=en keeps that choice (re-execution drops the query).</summary>
+    private static Task<ProviderCultureResult?> ReExecutedCultureAsync(HttpContext context)
+    {
+        var query = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalQueryString;
+        var asked = string.IsNullOrEmpty(query) ? null : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).GetValueOrDefault("culture").ToString();
+        return Task.FromResult(Cultures.Any(c => c.Name == asked) ? new ProviderCultureResult(asked) : null);
     }
 
     public static WebApplication UseCertGuardPipeline(this WebApplication app)
