@@ -53,7 +53,7 @@ public sealed class FaultyPostgresApp : FaultyApp
 
 /// <summary>
 /// Faults injected into the database calls of the request that asks for them, and only that request ("unexpected-page":
-/// only the request's first query, not those of the error page the failure is re-executed to).
+/// only the page's first query after the session's check, not those of the error page it is re-executed to).
 /// </summary>
 public sealed class TestFaults(IHttpContextAccessor http) : DbCommandInterceptor, ISaveChangesInterceptor
 {
@@ -64,8 +64,15 @@ public sealed class TestFaults(IHttpContextAccessor http) : DbCommandInterceptor
         Asked == "unexpected" || (Asked == "unexpected-page" && FirstTime())
             ? throw new InvalidOperationException("A fault the test asked for.") : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
 
-    // Once per request: the error page the failure is re-executed to reads the database again (the session's check).
-    private bool FirstTime() => http.HttpContext is { } context && context.Items.TryAdd("test-fault-thrown", true);
+    // The page's own first query, after the session's check (a fault there would be the authentication's, which the
+    // error page re-executed for it meets again), and once: the error page itself reads on.
+    private bool FirstTime()
+    {
+        if (http.HttpContext is not { } context) return false;
+        var count = context.Items.TryGetValue("test-fault-count", out var seen) ? (int)seen! + 1 : 1;
+        context.Items["test-fault-count"] = count;
+        return count == 2;
+    }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
         Asked == "concurrency" ? throw new DbUpdateConcurrencyException("A concurrent change the test asked for.") : ValueTask.FromResult(result);
