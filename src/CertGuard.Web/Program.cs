@@ -18,6 +18,7 @@ using CertGuard.Web.Features.Verification;
 using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Features.Verification.Signals;
 using CertGuard.Web.Features.WebWatch;
+using CertGuard.Web.Features.Workbench;
 using CertGuard.Web.Infrastructure;
 using CertGuard.Web.Infrastructure.Modules;
 
@@ -50,6 +51,8 @@ builder.AddFeature<InspectionsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Cases.CasesModule>();
 builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
+// Everyday use (issue 17): the workbench every account lands on.
+builder.AddFeature<WorkbenchModule>();
 
 var app = builder.Build();
 

@@ -12,7 +12,7 @@ public sealed class LanguageSwitchTests(BrowserApp app) : IClassFixture<BrowserA
     {
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
-        await Steps.SignInAsync(page, app, Role.IssuingAuthority.Id);
+        await Steps.SignInToRegistryAsync(page, app, Role.IssuingAuthority.Id);
         var heading = page.Locator("main h1");
         var toggle = page.GetByTestId("switch-language");
         await Expect(heading).ToHaveTextAsync("证书登记库");

@@ -30,7 +30,7 @@ public sealed class LifecycleJourneyTests(BrowserApp app) : IClassFixture<Browse
         var page = await context.NewPageAsync();
         var problems = PageProblems.Watch(page);
 
-        await Steps.SignInAsync(page, app, Role.IssuingAuthority.Id);
+        await Steps.SignInToRegistryAsync(page, app, Role.IssuingAuthority.Id);
         await page.Locator("nav.mainnav a[data-nav='issue']").ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/registry/issue");
         await Expect(page.Locator("main h1")).ToHaveTextAsync("考核合格发证");

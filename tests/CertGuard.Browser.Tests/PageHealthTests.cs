@@ -19,7 +19,7 @@ public sealed class PageHealthTests(BrowserApp app) : IClassFixture<BrowserApp>
         var problems = PageProblems.Watch(page);
 
         await page.GotoAsync("/");
-        await Steps.SignInAsync(page, app, Role.IssuingAuthority.Id);
+        await Steps.SignInToRegistryAsync(page, app, Role.IssuingAuthority.Id);
         await Steps.SearchRegistryAsync(page, sample.PrintedNumber);
         await page.GetByTestId("registry-table").Locator("tbody tr td:nth-child(1) a").First.ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/registry/certificate/", StringComparison.Ordinal));

@@ -23,7 +23,7 @@ public sealed class RefusalLanguageTests(BrowserApp app) : IClassFixture<Browser
         var number = await NewHolderAsync(today);
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
-        await Steps.SignInAsync(page, app, Role.IssuingAuthority.Id);
+        await Steps.SignInToRegistryAsync(page, app, Role.IssuingAuthority.Id);
         await Steps.SwitchLanguageAsync(page);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
 

@@ -30,7 +30,7 @@ public sealed class RegistryJourneyTests(BrowserApp app) : IClassFixture<Browser
         var page = await context.NewPageAsync();
 
         // Sign in through the real form and land on the registry, in Chinese, with the account in the header.
-        await Steps.SignInAsync(page, app, Role.IssuingAuthority.Id);
+        await Steps.SignInToRegistryAsync(page, app, Role.IssuingAuthority.Id);
         await Expect(page.Locator("main h1")).ToHaveTextAsync("证书登记库");
         var who = page.GetByTestId("who");
         await Expect(who).ToContainTextAsync(await DisplayNameAsync(Role.IssuingAuthority.Id));

@@ -50,7 +50,7 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
-        await Steps.SignInAsync(page, app, Role.IssuingAuthority.Id);
+        await Steps.SignInToRegistryAsync(page, app, Role.IssuingAuthority.Id);
         await Expect(page.GetByTestId("who")).ToBeVisibleAsync();
 
         await page.GetByTestId("sign-out").ClickAsync();

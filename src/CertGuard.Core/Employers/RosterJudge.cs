@@ -11,7 +11,8 @@ public sealed record RosterJudgement(RosterVerdict Verdict, string Reason, Verif
 /// <summary>
 /// Judges one roster row against the registry's certificates under the worker's number: the name must be the holder's;
 /// then, of the certificates for the position's items (any item when the row names no position), the one closest to
-/// valid decides. A certificate of another item is <see cref="RosterVerdict.WrongItem"/>, not a pass.
+/// valid decides. A valid certificate of another item is <see cref="RosterVerdict.WrongItem"/>, not a pass; when the
+/// worker holds no valid certificate at all, its state (revoked, expired, review overdue) decides before the item.
 /// </summary>
 public static class RosterJudge
 {
@@ -35,17 +36,27 @@ public static class RosterJudge
         var relevant = items is null ? own : own.Where(c => items.Contains(c.ItemCode, StringComparer.Ordinal)).ToList();
         if (relevant.Count == 0)
         {
+            // A worker whose certificates are all invalid (revoked, expired, review overdue) is told that first: the
+            // certificate cannot be relied on for any work, so "stop work" comes before "train for this item".
+            var (bestOwn, bestState) = Best(own, today, rules);
+            if (!IsValid(bestState)) return Verdict(bestOwn, bestState);
             var held = string.Join("、", own.Select(c => OperationCatalogue.Current.ItemName(c.ItemCode)).Distinct().Take(3));
             var wanted = string.Join("或", items!.Select(OperationCatalogue.Current.ItemName).Take(3));
             return new(RosterVerdict.WrongItem, $"持有的是{held}证书，不是本岗位要求的{wanted}。", VerificationOutcome.WrongItem, own[0]);
         }
-        var (certificate, state) = relevant
+        var (certificate, state) = Best(relevant, today, rules);
+        return Verdict(certificate, state);
+    }
+
+    /// <summary>The certificate closest to valid, the latest-running first among equals.</summary>
+    private static (Certificate Certificate, CertificateState State) Best(IEnumerable<Certificate> certificates, DateOnly today, CertificateRules rules) =>
+        certificates
             .Select(c => (Certificate: c, State: c.StateOn(today, rules)))
             .OrderBy(p => Array.IndexOf(Preference, p.State))
             .ThenByDescending(p => p.Certificate.ValidTo)
             .First();
-        return Verdict(certificate, state);
-    }
+
+    private static bool IsValid(CertificateState state) => state is CertificateState.Valid or CertificateState.ReviewDue;
 
     /// <summary>
     /// The verdict when the employer is past its limits: the answer is withheld, whatever it was; the log keeps the

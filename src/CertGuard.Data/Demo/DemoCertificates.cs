@@ -48,7 +48,7 @@ internal sealed class DemoCertificates
             var issuedOn = _today.AddDays(-_random.Next(0, 8 * 365));
             var birth = issuedOn.AddYears(-_random.Next(19, 56)).AddDays(-_random.Next(0, 365));
             var id = ResidentIdNumber.Parse(DemoPeople.IdNumber(_random, city, birth), _today);
-            var name = DemoPeople.Name(_random);
+            var name = DemoPeople.Name(_random, id.Sex);
             // One in five holders is certified for a second item.
             var items = _random.Next(5) == 0 ? 2 : 1;
             for (var i = 0; i < items && produced < count; i++)

@@ -8,16 +8,22 @@ internal static class DemoPeople
     private static readonly string[] Surnames =
         ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "梁", "郑", "谢", "宋", "唐", "许", "邓", "冯", "韩", "曾", "彭", "蔡", "钟", "潘", "卢", "叶", "苏", "廖", "欧阳", "司马"];
 
-    private const string GivenChars = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华文辉建国志红海波宁斌俊峰晓东燕玲春雪梅健飞鹏林鑫浩宇婷佳欣";
+    // Given names follow the holder's sex (the ID number's 17th digit): a 男 holder is not called 秀娟. Characters
+    // common to both (华, 文, 平, 春 …) appear in both lists.
+    private const string MaleChars = "伟强磊军洋勇杰涛明超平刚华文辉建国志海波宁斌俊峰东健飞鹏林鑫浩宇成龙";
+
+    private const string FemaleChars = "芳娜敏静丽艳娟秀霞桂英华文红燕玲春雪梅婷佳欣莉萍琳慧颖丹晶";
 
     // Households outside Guangdong: holders come from every province.
     private static readonly string[] OtherDivisions =
         ["430102", "430421", "450102", "451002", "510104", "511302", "360102", "362201", "350102", "420102", "410102", "520102", "530102", "130102", "110105", "310104", "460105", "500101", "610102", "220102"];
 
-    public static string Name(Random random)
+    /// <summary>A name for a holder of the given sex (the same number of draws either way, so the rest of the demo is unchanged).</summary>
+    public static string Name(Random random, Sex sex)
     {
-        var given = GivenChars[random.Next(GivenChars.Length)].ToString();
-        if (random.Next(3) > 0) given += GivenChars[random.Next(GivenChars.Length)];
+        var chars = sex == Sex.Female ? FemaleChars : MaleChars;
+        var given = chars[random.Next(chars.Length)].ToString();
+        if (random.Next(3) > 0) given += chars[random.Next(chars.Length)];
         return Surnames[random.Next(Surnames.Length)] + given;
     }
 

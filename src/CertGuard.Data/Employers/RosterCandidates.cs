@@ -18,7 +18,7 @@ internal static class RosterCandidates
     /// <summary>Rows of an uploaded file: its own problems, then repeats of a worker, unknown positions and bad numbers.</summary>
     public static List<RosterCandidate> FromLines(IEnumerable<RosterLine> lines, IReadOnlyDictionary<string, Position> positions, DateOnly today)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, List<(string Name, int Row)>>(StringComparer.Ordinal);
         var candidates = new List<RosterCandidate>();
         foreach (var line in lines)
         {
@@ -29,11 +29,15 @@ internal static class RosterCandidates
                 candidates.Add(new(line.Row, line.Name, number, null, positionText, problem, null));
                 continue;
             }
-            if (!seen.TryAdd(number, line.Row))
+            // Only a repeat of the same person is a duplicate: a second name on the number is judged like any row
+            // (the one the registry does not know gets name-mismatch, the impersonation the signals look for).
+            if (!seen.TryGetValue(number, out var named)) seen[number] = named = [];
+            if (named.FirstOrDefault(n => HolderNames.Same(n.Name, line.Name)) is { Name: not null } first)
             {
-                candidates.Add(new(line.Row, line.Name, number, null, positionText, $"与第{seen[number]}行是同一证件号码：同一人只核验一次，请删去重复的行。", null));
+                candidates.Add(new(line.Row, line.Name, number, null, positionText, $"与第{first.Row}行是同一人同一证件号码：同一人只核验一次，请删去重复的行。", null));
                 continue;
             }
+            named.Add((line.Name, line.Row));
             Position? position = null;
             if (positionText.Length > 0 && !positions.TryGetValue(positionText, out position))
             {

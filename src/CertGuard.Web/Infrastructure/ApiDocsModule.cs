@@ -1,9 +1,13 @@
 using CertGuard.Web.Infrastructure.Modules;
-using Scalar.AspNetCore;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace CertGuard.Web.Infrastructure;
 
-/// <summary>The OpenAPI document of the API and its reference page, public.</summary>
+/// <summary>
+/// The OpenAPI document of the API and its reference page (/api/reference), public. The page is the site's own,
+/// drawn on the server from the same endpoint descriptions as the document: no external host, script or font, and
+/// linked from the footer rather than the public navigation (it is for integrators, not for the public).
+/// </summary>
 public sealed class ApiDocsModule : IFeatureModule
 {
     public static void AddServices(IServiceCollection services, IConfiguration configuration) =>
@@ -18,12 +22,8 @@ public sealed class ApiDocsModule : IFeatureModule
     {
     }
 
-    public static void MapRoutes(IEndpointRouteBuilder app)
-    {
+    public static void MapRoutes(IEndpointRouteBuilder app) =>
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("CertGuard API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
-            .AllowAnonymous();
-    }
 
-    public static IEnumerable<NavEntry> Navigation => [new("/api/reference", null, "Nav.Api", 140, "api")];
+    public static void ConfigurePages(PageConventionCollection pages) => pages.AllowAnonymousToPage("/ApiDocs/Index");
 }

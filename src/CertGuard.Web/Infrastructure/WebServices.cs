@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using CertGuard.Data.Settings;
 
 namespace CertGuard.Web.Infrastructure;
 
@@ -33,6 +34,7 @@ public static class WebServices
             o.IncludeSubDomains = true;
         });
         services.AddCertGuardForwardedHeaders();
+        services.AddSettings<SiteOptions>(SiteOptions.Section);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -41,9 +43,17 @@ public static class WebServices
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
             // Chinese unless the visitor chose English (cookie or ?culture=en); the browser's language is not guessed.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CustomRequestCultureProvider(ReExecutedCultureAsync), new CookieRequestCultureProvider()];
         });
         return services;
+    }
+
+    /// <summary>An error page re-executed for a request that asked ?culture=en keeps that choice (re-execution drops the query).</summary>
+    private static Task<ProviderCultureResult?> ReExecutedCultureAsync(HttpContext context)
+    {
+        var query = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalQueryString;
+        var asked = string.IsNullOrEmpty(query) ? null : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).GetValueOrDefault("culture").ToString();
+        return Task.FromResult(Cultures.Any(c => c.Name == asked) ? new ProviderCultureResult(asked) : null);
     }
 
     public static WebApplication UseCertGuardPipeline(this WebApplication app)
@@ -53,6 +63,17 @@ public static class WebServices
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", AllowStatusCode404Response = true });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseSecurityHeaders();
+        // Pages: an error status with no body of its own shows the error page (in the visitor's language, with a way
+        // back). The inner handler answers API paths first with RFC 9457 problems, so the re-execution never sees them.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Only for what a browser navigates to (GET, HEAD): a rejected form post (e.g. a forged one) keeps its bare status.
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+            return next(context);
+        });
         app.UseStatusCodePages(ApiPaths.WriteStatusProblem);
         app.UseRequestLocalization();
         app.UseStaticFiles();

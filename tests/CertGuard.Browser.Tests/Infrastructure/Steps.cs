@@ -16,11 +16,19 @@ internal static class Steps
         await page.Locator("form.stack button[type='submit']").ClickAsync();
     }
 
-    /// <summary>Signs in as a role's demo account and waits for the registry it lands on.</summary>
+    /// <summary>Signs in as a role's demo account and waits for the workbench it lands on.</summary>
     public static async Task SignInAsync(IPage page, BrowserApp app, string role)
     {
         var (userName, password) = app.Account(role);
         await SubmitSignInAsync(page, userName, password);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/workbench");
+    }
+
+    /// <summary>Signs in, then opens the registry from the main navigation.</summary>
+    public static async Task SignInToRegistryAsync(IPage page, BrowserApp app, string role)
+    {
+        await SignInAsync(page, app, role);
+        await page.Locator("nav.mainnav a[data-nav='registry']").ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/registry");
     }
 

@@ -50,6 +50,21 @@ public sealed class RosterJudgeTests
     }
 
     [Fact]
+    public void An_invalid_certificate_of_another_item_is_told_as_invalid_before_the_wrong_item()
+    {
+        var revoked = Issue(Today.AddYears(-1), item: "2.1");
+        revoked.Revoke(RevocationReason.PhysicallyUnfit, Today, "officer", Rules, FixedClock.AtChinaNoon(Today));
+        var judged = Judge("张三", Electrician, revoked);
+        Assert.Equal((RosterVerdict.Revoked, RequiredAction.StopWork), (judged.Verdict, judged.Verdict.ActionFor()));
+        Assert.Equal(RosterVerdict.Expired, Judge("张三", Electrician, Issue(Today.AddYears(-6).AddDays(-10), item: "2.1")).Verdict);
+        Assert.Equal(RosterVerdict.ReviewOverdue, Judge("张三", Electrician, Issue(Today.AddYears(-3).AddDays(-10), item: "2.1")).Verdict);
+
+        // A valid certificate of another item is still the wrong item: the worker may work, just not on this post.
+        var validWelder = Issue(Today.AddYears(-1), item: "2.2");
+        Assert.Equal(RosterVerdict.WrongItem, Judge("张三", Electrician, revoked, validWelder).Verdict);
+    }
+
+    [Fact]
     public void The_certificate_closest_to_valid_among_the_positions_items_decides()
     {
         var expiredHigh = Issue(Today.AddYears(-6).AddDays(-10), item: "1.1");

@@ -21,7 +21,7 @@ public abstract partial class SignInTests(CertGuardApp app)
     private const string Failed = "用户名或密码不正确。";
 
     [Fact]
-    public async Task Demo_account_signs_in_and_is_sent_to_the_registry()
+    public async Task Demo_account_signs_in_and_is_sent_to_its_workbench()
     {
         var (userName, password) = app.Account(Role.CityOffice.Id);
         var client = BrowserClient();
@@ -29,7 +29,7 @@ public abstract partial class SignInTests(CertGuardApp app)
         var response = await CertGuardApp.PostSignInAsync(client, userName, password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/registry", response.Headers.Location?.OriginalString);
+        Assert.Equal("/workbench", response.Headers.Location?.OriginalString);
         var registry = await client.GetAsync("/registry");
         Assert.Equal(HttpStatusCode.OK, registry.StatusCode);
         Assert.Contains("证书登记库", await registry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -217,7 +217,7 @@ public abstract partial class SignInTests(CertGuardApp app)
         Assert.Equal("/registry?status=Revoked", local.Headers.Location?.OriginalString);
 
         var foreign = await PostSignInWithReturnUrlAsync(userName, password, "https://evil.example/registry");
-        Assert.Equal("/registry", foreign.Headers.Location?.OriginalString);
+        Assert.Equal("/workbench", foreign.Headers.Location?.OriginalString);
     }
 
     private HttpClient BrowserClient() =>

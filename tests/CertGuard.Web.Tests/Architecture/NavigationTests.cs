@@ -15,19 +15,19 @@ public abstract partial class NavigationTests(CertGuardApp app)
     {
         var html = await app.CreateClient().GetStringAsync("/");
 
-        Assert.Equal(["query", "verify", "api"], Entries(html));
+        Assert.Equal(["query", "verify"], Entries(html));
         Assert.Contains(">证书查询<", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("province-office", "query verify registry reminders signals leads inspections cases webwatch employers institutions reference-data audit api")]
-    [InlineData("city-office", "query verify registry reminders signals leads inspections cases webwatch employers institutions api")]
-    [InlineData("issuing-authority", "query verify registry issue reminders revocation-requests api")]
-    [InlineData("employer", "query verify registry reminders roster rectifications orders api")]
-    [InlineData("training-institution", "query verify orders review-check self-check api")]
-    [InlineData("auditor", "query verify registry audit api")]
-    [InlineData("police", "query verify registry leads cases webwatch api")]
-    [InlineData("inspector", "query verify registry leads inspections cases api")]
+    [InlineData("province-office", "workbench query verify registry reminders signals leads inspections cases webwatch employers institutions reference-data audit")]
+    [InlineData("city-office", "workbench query verify registry reminders signals leads inspections cases webwatch employers institutions")]
+    [InlineData("issuing-authority", "workbench query verify registry issue reminders revocation-requests")]
+    [InlineData("employer", "workbench query verify registry reminders roster rectifications orders")]
+    [InlineData("training-institution", "workbench query verify orders review-check self-check")]
+    [InlineData("auditor", "workbench query verify registry audit")]
+    [InlineData("police", "workbench query verify registry leads cases webwatch")]
+    [InlineData("inspector", "workbench query verify registry leads inspections cases")]
     public async Task Each_role_sees_its_entries_in_order(string role, string expected)
     {
         var client = await app.SignedInClientAsync(role);
@@ -41,6 +41,7 @@ public abstract partial class NavigationTests(CertGuardApp app)
     [InlineData("/registry/issue", "issue")]
     [InlineData("/registry", "registry")]
     [InlineData("/query", "query")]
+    [InlineData("/workbench", "workbench")]
     public async Task The_current_page_is_marked(string path, string current)
     {
         var client = await app.SignedInClientAsync(Role.IssuingAuthority.Id);

@@ -23,6 +23,7 @@ public abstract class SafeByDefaultTests(CertGuardApp app)
         "GET POST /account/sign-out",
         "GET POST /employers/register",
         "GET POST /error",
+        "GET POST /error/{code:int}",
         "GET POST /query",
         "GET POST /query/checks",
         "GET POST /verify",
@@ -30,12 +31,9 @@ public abstract class SafeByDefaultTests(CertGuardApp app)
         // Web watch: anyone reports a fake query site (page and API, rate-limited like the query).
         "GET POST /webwatch/report",
         "POST /api/v1/public/webwatch/reports",
-        // The API's description and its reference page (with its own scripts).
+        // The API's description and its reference page.
         "GET /openapi/{documentName}.json",
-        "GET /api/reference/{documentName?}",
-        "GET /api/reference/favicon.svg",
-        "GET /api/reference/scalar.aspnetcore.js",
-        "GET /api/reference/scalar.js",
+        "GET POST /api/reference",
         // Offline verification's trust list, root key and status lists.
         "GET /.well-known/certguard/root-key.json",
         "GET /.well-known/certguard/status/{id}",

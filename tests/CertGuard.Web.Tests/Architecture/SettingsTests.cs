@@ -21,6 +21,7 @@ public abstract class SettingsTests
     [InlineData("PublicQuery:RateLimits:PerClient:Burst", "0")]
     [InlineData("Credentials:Algorithms:440300", "RSA")]
     [InlineData("Reviews:OverdueJob:BatchSize", "-5")]
+    [InlineData("Site:SiteCode", "not-a-code")]
     public async Task A_bad_value_stops_the_host_naming_the_setting(string key, string value)
     {
         var app = new AppWithSetting(Provider, key, value);

@@ -176,6 +176,39 @@ public abstract class AuditTrailTests(CertGuardApp app)
     }
 
     [Fact]
+    public async Task Audit_page_names_operations_and_fields_in_chinese_filters_pages_and_exports_with_the_export_audited()
+    {
+        await using (var db = app.SystemDb())
+        {
+            db.AddAuditEntry("view-full-id", "Certificate", "audit-page-test", """{"HolderName":"张三","Status":"Valid"}""");
+            // More than a page of entries, whatever the other tests wrote.
+            for (var i = 0; i < 55; i++) db.AddAuditEntry("view-full-id", "Certificate", $"audit-page-fill-{i}");
+            await db.SaveChangesAsync();
+        }
+        var auditor = await app.SignedInClientAsync(Role.Auditor.Id);
+
+        var html = await auditor.GetStringAsync("/audit?op=view-full-id&subject=audit-page-test");
+        Assert.Contains("查看完整身份证号", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"audit-changes\"", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">持证人姓名</th>", html, StringComparison.Ordinal);
+        Assert.Contains("共 1 条记录", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">view-full-id<", html, StringComparison.Ordinal);
+
+        var all = await auditor.GetStringAsync("/audit");
+        Assert.Contains("data-testid=\"audit-next\"", all, StringComparison.Ordinal);
+        Assert.Contains("第 2 /", await auditor.GetStringAsync("/audit?p=2"), StringComparison.Ordinal);
+
+        var export = await auditor.GetAsync("/audit?handler=Export&op=view-full-id&subject=audit-page-test");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
+        var csv = await export.Content.ReadAsStringAsync();
+        Assert.Contains("查看完整身份证号", csv, StringComparison.Ordinal);
+        Assert.Contains("持证人姓名,,张三", csv, StringComparison.Ordinal);
+        await using var check = app.SystemDb();
+        Assert.True(await check.AuditEntries.AsNoTracking().AnyAsync(e => e.Action == "export-audit-log" && e.Actor == app.Account(Role.Auditor.Id).UserName));
+    }
+
+    [Fact]
     public async Task Database_refuses_to_update_or_delete_an_audit_entry()
     {
         await using var db = app.SystemDb();

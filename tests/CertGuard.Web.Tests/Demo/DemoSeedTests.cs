@@ -72,6 +72,20 @@ public abstract class DemoSeedTests(CertGuardApp app)
     }
 
     [Fact]
+    public async Task Demo_holders_have_given_names_that_match_their_sex()
+    {
+        const string FemaleOnly = "芳娜敏静丽艳娟秀霞桂英红燕玲雪梅婷佳欣莉萍琳慧颖丹晶";
+        const string MaleOnly = "伟强磊军洋勇杰涛明超刚辉建国志海波宁斌俊峰东健飞鹏林鑫浩宇成龙";
+        await using var db = app.SystemDb();
+        var holders = await db.Certificates.AsNoTracking().Select(c => new { c.HolderName, c.HolderSex }).ToListAsync();
+
+        var wrong = holders.Where(h => h.HolderName.Length > 1 && h.HolderName[^1..].Concat(h.HolderName.Length > 2 ? h.HolderName[^2..^1] : "")
+            .Any(ch => (h.HolderSex == Core.Holders.Sex.Male ? FemaleOnly : MaleOnly).Contains(ch))).ToList();
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong.Take(10).Select(h => $"{h.HolderName} {h.HolderSex}")));
+        Assert.Contains(holders, h => h.HolderSex == Core.Holders.Sex.Female);
+    }
+
+    [Fact]
     public async Task Certificates_cover_every_city_and_several_states()
     {
         var clock = app.Clock();

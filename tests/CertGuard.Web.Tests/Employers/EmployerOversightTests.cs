@@ -45,6 +45,12 @@ public abstract partial class EmployerSelfCheckTests
         Assert.Contains("data-testid=\"register-done\"", await accepted.Content.ReadAsStringAsync());
         var locked = await CertGuardApp.PostSignInAsync(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }), userName, "Self-Register-2026!");
         Assert.NotEqual(HttpStatusCode.Redirect, locked.StatusCode);
+        // Told what is going on (awaiting the city office), not "wrong password" or "locked": but only with the right password.
+        var awaiting = await locked.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"sign-in-awaiting-approval\"", awaiting);
+        Assert.Contains("等待所在地市安委办审核", awaiting);
+        var wrongPassword = await CertGuardApp.PostSignInAsync(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }), userName, "Wrong-Password-2026!");
+        Assert.DoesNotContain("sign-in-awaiting-approval", await wrongPassword.Content.ReadAsStringAsync());
 
         var office = app.ApiClient(Role.CityOffice.Id);
         var pending = await office.GetFromJsonAsync<JsonElement>("/api/v1/employers/pending");

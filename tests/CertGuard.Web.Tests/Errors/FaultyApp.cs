@@ -51,14 +51,28 @@ public sealed class FaultyPostgresApp : FaultyApp
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
 
-/// <summary>Faults injected into the database calls of the request that asks for them, and only that request.</summary>
+/// <summary>
+/// Faults injected into the database calls of the request that asks for them, and only that request ("unexpected-page":
+/// only the page's first query after the session's check, not those of the error page it is re-executed to).
+/// </summary>
 public sealed class TestFaults(IHttpContextAccessor http) : DbCommandInterceptor, ISaveChangesInterceptor
 {
     private string? Asked => http.HttpContext?.Request.Headers[FaultyApp.Header].ToString() is { Length: > 0 } fault ? fault : null;
 
     public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
         System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default) =>
-        Asked == "unexpected" ? throw new InvalidOperationException("A fault the test asked for.") : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        Asked == "unexpected" || (Asked == "unexpected-page" && FirstTime())
+            ? throw new InvalidOperationException("A fault the test asked for.") : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+
+    // The page's own first query, after the session's check (a fault there would be the authentication's, which the
+    // error page re-executed for it meets again), and once: the error page itself reads on.
+    private bool FirstTime()
+    {
+        if (http.HttpContext is not { } context) return false;
+        var count = context.Items.TryGetValue("test-fault-count", out var seen) ? (int)seen! + 1 : 1;
+        context.Items["test-fault-count"] = count;
+        return count == 2;
+    }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
         Asked == "concurrency" ? throw new DbUpdateConcurrencyException("A concurrent change the test asked for.") : ValueTask.FromResult(result);

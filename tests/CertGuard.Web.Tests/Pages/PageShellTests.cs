@@ -32,13 +32,40 @@ public abstract class PageShellTests(CertGuardApp app)
     }
 
     [Fact]
-    public async Task API_reference_may_run_inline_scripts_but_still_cannot_be_framed()
+    public async Task API_reference_is_the_sites_own_page_under_the_strict_csp_without_vendor_buttons()
     {
         var response = await app.CreateClient().GetAsync("/api/reference");
         var csp = Directives(response);
         Assert.Equal("'none'", csp["frame-ancestors"]);
-        Assert.StartsWith("'self'", csp["script-src"], StringComparison.Ordinal);
-        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("'self'", csp["script-src"]);
+        Assert.Equal("'self'", csp["style-src"]);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>API 接口文档", html, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/public/verify", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src=|<link[^>]+href=)\"(https?:)?//", html);
+        foreach (var vendor in new[] { "Deploy", "Ask AI", "Generate SDK", "scalar" })
+            Assert.DoesNotContain(vendor, html, StringComparison.OrdinalIgnoreCase);
+        // Linked from every page's footer, not from the public navigation.
+        var home = await Client().GetStringAsync("/");
+        Assert.Contains("data-testid=\"footer-api\" href=\"/api/reference\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-nav=\"api\"", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_page_carries_the_government_site_frame_and_deep_pages_their_breadcrumbs()
+    {
+        var home = await Client().GetStringAsync("/");
+        Assert.Contains("href=\"#main\" data-testid=\"skip-link\"", home, StringComparison.Ordinal);
+        Assert.Contains("id=\"main\"", home, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"gov-strip\"", home, StringComparison.Ordinal);
+        Assert.Contains("主办单位：广东省安全生产委员会办公室", home, StringComparison.Ordinal);
+        Assert.Contains("联系电话：", home, StringComparison.Ordinal);
+        // Filing numbers appear once configured (Site:IcpNumber, Site:PublicSecurityNumber, Site:SiteCode); none by default.
+        Assert.DoesNotContain("data-testid=\"footer-filings\"", home, StringComparison.Ordinal);
+
+        var checks = await Client().GetStringAsync("/query/checks");
+        Assert.Contains("data-testid=\"breadcrumbs\"", checks, StringComparison.Ordinal);
+        Assert.Contains("<li aria-current=\"page\">", checks, StringComparison.Ordinal);
     }
 
     [Fact]

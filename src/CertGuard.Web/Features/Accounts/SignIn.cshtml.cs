@@ -31,6 +31,9 @@ public sealed class SignInModel(
 
     public string? Error { get; private set; }
 
+    /// <summary>The account is a self-registered employer's, waiting for its city office's approval.</summary>
+    public bool AwaitingApproval { get; private set; }
+
     public void OnGet()
     {
     }
@@ -58,12 +61,22 @@ public sealed class SignInModel(
             // No lockout on failure: the throttle slows guessing, and nobody can lock another's account (or its keys).
             var check = await signIn.CheckPasswordSignInAsync(account, Password, lockoutOnFailure: false);
             succeeded = check.Succeeded;
+            // The only lock is the one a self-registered employer waits under until its city office approves it. Told
+            // only to whoever knows the password, so the name alone reveals nothing.
+            if (check.IsLockedOut && account.LockoutEnd == Employers.EmployerRegistrar.PendingLockout && await users.CheckPasswordAsync(account, Password))
+            {
+                throttle.Succeeded(name);
+                AwaitingApproval = true;
+                Error = localizer["SignIn.AwaitingApproval"];
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Page();
+            }
         }
         if (succeeded)
         {
             throttle.Succeeded(name);
             await signIn.SignInAsync(account!, isPersistent: false);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/registry");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Workbench.Landing.Path);
         }
         throttle.Failed(address, name);
         if (throttle.BlockedUntil(address, name) is { } next) return Throttled(next);

@@ -16,5 +16,6 @@ public sealed class HomeModule : IFeatureModule
 
     public static void ConfigurePages(PageConventionCollection pages) => pages
         .AllowAnonymousToPage("/Home/Index")
-        .AllowAnonymousToPage("/Error");
+        .AllowAnonymousToPage("/Error")
+        .AllowAnonymousToPage("/StatusPage");
 }

@@ -123,11 +123,12 @@ internal sealed class ClientLimitPolicy(IOptions<PublicQueryOptions> options, Qu
         }
         else if (http.User.Identity?.IsAuthenticated == true)
         {
-            detail = $"您的账号每分钟可查询{Limits.BoundClient.PermitsPerMinute}次，请在{seconds}秒后再试，或完成人机验证后继续。批量核验请使用用人单位自查功能。";
+            detail = $"您的账号可连续查询{Limits.BoundClient.Burst}次，之后每分钟可再查询{Limits.BoundClient.PermitsPerMinute}次；完成人机验证后可继续。批量核验请使用用人单位自查功能。";
         }
         else
         {
-            detail = $"为防止批量抓取，每个网络地址每分钟可查询{Limits.PerClient.PermitsPerMinute}次。请在{seconds}秒后再试，或完成人机验证后立即继续查询；用人单位、培训机构登录后查询限额更高。";
+            // The wait itself is the Retry-After the page shows once (not repeated here).
+            detail = $"为防止批量抓取，每个网络地址可连续查询{Limits.PerClient.Burst}次，之后每分钟可再查询{Limits.PerClient.PermitsPerMinute}次；完成人机验证后可立即继续查询。用人单位、培训机构登录后查询限额更高。";
         }
         await RateLimitProblems.WriteAsync(http, seconds, "PUBLIC-QUERY-RATE-LIMITED", "查询过于频繁，请稍后再试。", detail, challenge: true);
     };
