@@ -52,6 +52,15 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<Core.Enforcement.InspectionLead> InspectionLeads => Set<Core.Enforcement.InspectionLead>();
 
+    // Tips (举报): sealed reports, messages and files; rewards.
+    public DbSet<Core.Tips.Tip> Tips => Set<Core.Tips.Tip>();
+
+    public DbSet<Core.Tips.TipMessage> TipMessages => Set<Core.Tips.TipMessage>();
+
+    public DbSet<Core.Tips.TipFile> TipFiles => Set<Core.Tips.TipFile>();
+
+    public DbSet<Core.Tips.TipReward> TipRewards => Set<Core.Tips.TipReward>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>

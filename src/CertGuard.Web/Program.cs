@@ -13,6 +13,7 @@ using CertGuard.Web.Features.Registry;
 using CertGuard.Web.Features.Registry.Import;
 using CertGuard.Web.Features.Registry.Lifecycle;
 using CertGuard.Web.Features.Reminders;
+using CertGuard.Web.Features.Tips;
 using CertGuard.Web.Features.Verification;
 using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Features.Verification.Signals;
@@ -42,6 +43,7 @@ builder.AddFeature<EmployersModule>();
 builder.AddFeature<InstitutionsModule>();
 builder.AddFeature<AuditModule>();
 builder.AddFeature<ReferenceDataModule>();
+builder.AddFeature<TipsModule>();
 builder.AddFeature<ApiDocsModule>();
 
 var app = builder.Build();
