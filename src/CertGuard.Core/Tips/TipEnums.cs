@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CertGuard.Core.Tips;
 
 /// <summary>What a tip reports (the notice's list).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TipKind>))]
 public enum TipKind
 {
     FakeCertificate,
@@ -14,6 +17,7 @@ public enum TipKind
 }
 
 /// <summary>Where a tip stands, as the reporter sees it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TipState>))]
 public enum TipState
 {
     Received,
@@ -25,6 +29,7 @@ public enum TipState
 }
 
 /// <summary>How a tip arrived: the web form, the 12350 line, a city office's phone or desk, or the police (110).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TipChannel>))]
 public enum TipChannel
 {
     Web,

@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using CertGuard.Core.Auditing;
 
 namespace CertGuard.Core.Tips;
 
+[JsonConverter(typeof(JsonStringEnumConverter<RewardState>))]
 public enum RewardState
 {
     /// <summary>Computed from the decision; waits for the reward committee.</summary>

@@ -85,8 +85,15 @@ public static class PublicTipsApi
     {
         if (!http.Request.HasFormContentType)
         {
-            var body = await http.Request.ReadFromJsonAsync<T>(ct) ?? throw Refusal.Invalid("TIP-WHAT-REQUIRED");
-            return (body, []);
+            try
+            {
+                var body = await http.Request.ReadFromJsonAsync<T>(ct) ?? throw Refusal.Invalid("TIP-BODY-INVALID");
+                return (body, []);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                throw Refusal.Invalid("TIP-BODY-INVALID");
+            }
         }
         var form = await http.Request.ReadFormAsync(ct);
         var options = http.RequestServices.GetRequiredService<IOptions<TipOptions>>().Value;
