@@ -15,18 +15,18 @@ public abstract partial class NavigationTests(CertGuardApp app)
     {
         var html = await app.CreateClient().GetStringAsync("/");
 
-        Assert.Equal(["query", "verify", "api"], Entries(html));
+        Assert.Equal(["query", "verify", "tips", "api"], Entries(html));
         Assert.Contains(">证书查询<", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("province-office", "query verify registry reminders signals employers institutions reference-data audit api")]
-    [InlineData("city-office", "query verify registry reminders signals employers institutions api")]
-    [InlineData("issuing-authority", "query verify registry issue reminders api")]
-    [InlineData("employer", "query verify registry reminders roster rectifications api")]
-    [InlineData("training-institution", "query verify review-check self-check api")]
-    [InlineData("auditor", "query verify registry audit api")]
-    [InlineData("police", "query verify registry api")]
+    [InlineData("province-office", "query verify tips registry reminders signals tips-office employers institutions reference-data audit api")]
+    [InlineData("city-office", "query verify tips registry reminders signals tips-office employers institutions api")]
+    [InlineData("issuing-authority", "query verify tips registry issue reminders api")]
+    [InlineData("employer", "query verify tips registry reminders roster rectifications api")]
+    [InlineData("training-institution", "query verify tips review-check self-check api")]
+    [InlineData("auditor", "query verify tips registry audit api")]
+    [InlineData("police", "query verify tips registry tips-office api")]
     public async Task Each_role_sees_its_entries_in_order(string role, string expected)
     {
         var client = await app.SignedInClientAsync(role);

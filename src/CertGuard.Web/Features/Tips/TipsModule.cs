@@ -25,7 +25,7 @@ public sealed class TipsModule : IFeatureModule
 
     public static IEnumerable<NavEntry> Navigation =>
     [
-        new("/tips/new", null, "Tips.Nav", 15, "tips"),
+        new("/tips/new", null, "Tips.Nav", 22, "tips"),
         new("/tips/office", TipsAccess.OfficePolicy, "Tips.OfficeNav", 65, "tips-office"),
     ];
 }
