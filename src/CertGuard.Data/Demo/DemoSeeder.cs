@@ -76,6 +76,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         await DemoRosters.SeedAsync(db, clock, rules, organisations, ct);
         await Institutions.DemoSelfChecks.SeedAsync(db, clock, organisations, DemoAccounts.Single(a => a.Role == Role.ExamCentre).UserName, ct);
         lines.AddRange(await SampleCertificatesAsync(ct));
+        lines.AddRange(await Tips.TipsDemo.SeedAsync(db, clock, ct));
         return lines;
     }
 
