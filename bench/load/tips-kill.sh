@@ -42,7 +42,7 @@ start() {
     (cd "$WORK/app" && exec dotnet CertGuard.Web.dll >>"$WORK/app.log" 2>&1) &
     APP_PID=$!
     for _ in $(seq 1 240); do
-        if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/tips/new"; then return 0; fi
+        if curl -fs -o /dev/null "http://127.0.0.1:$PORT/tips/new"; then return 0; fi
         sleep 0.5
     done
     log "the app did not start"; tail -20 "$WORK/app.log"; exit 2
@@ -53,18 +53,23 @@ start
 log "app $APP_PID up; sending $TIPS tips with $CONCURRENCY senders, kill -9 after $KILL_AFTER acknowledged"
 
 python3 - "$PORT" "$TIPS" "$CONCURRENCY" "$KILL_AFTER" "$WORK" "$APP_PID" <<'PY' &
-import json, os, signal, sys, threading, time, urllib.request
+import json, os, signal, sys, threading, time, urllib.error, urllib.request
 port, total, conc, kill_after, work, pid = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
 acked, failed, lock, nxt = [], [0], threading.Lock(), [0]
 killed = [False]
 def send(i):
     body = json.dumps({"city": "440100", "kind": "Uncertified", "site": f"load site {i}", "what": f"load tip {i}", "anonymous": True}).encode()
     req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/public/tips", body, {"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            if r.status == 201: return json.load(r)["receipt"]
-    except Exception:
-        return None
+    while True:
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return json.load(r)["receipt"] if r.status == 201 else None
+        except urllib.error.URLError as e:
+            # Refused: the request never reached the app (it is down), so sending it again cannot store it twice.
+            if isinstance(e.reason, ConnectionRefusedError): time.sleep(0.2); continue
+            return None
+        except Exception:
+            return None
 def worker():
     while True:
         with lock:
@@ -78,7 +83,6 @@ def worker():
                 killed[0] = True
                 os.kill(pid, signal.SIGKILL)
                 open(f"{work}/killed", "w").write(str(len(acked)))
-        if receipt is None: time.sleep(0.2)  # the app is down: wait for the restart
 threads = [threading.Thread(target=worker) for _ in range(conc)]
 [t.start() for t in threads]; [t.join() for t in threads]
 json.dump({"acked": acked, "failed": failed[0]}, open(f"{work}/sent.json", "w"))
