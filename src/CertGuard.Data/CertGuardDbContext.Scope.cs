@@ -91,6 +91,15 @@ public abstract partial class CertGuardDbContext
             .HasQueryFilter(ScopeFilters.Cases, s => !OrganisationReach)
             .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity);
 
+        // Tips and their rewards: a city's office and enforcement see their city's; organisations and the public none
+        // (the reporter follows up by receipt, which lifts the filters on purpose in TipFollowUp).
+        builder.Entity<Core.Tips.Tip>()
+            .HasQueryFilter(ScopeFilters.Cases, t => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, t => ScopeCity == null || t.RegionCode == ScopeCity);
+        builder.Entity<Core.Tips.TipReward>()
+            .HasQueryFilter(ScopeFilters.Cases, r => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, r => ScopeCity == null || r.RegionCode == ScopeCity);
+
         // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
         builder.Entity<SelfCheckSubmission>()
             .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity)

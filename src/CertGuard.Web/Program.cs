@@ -14,6 +14,7 @@ using CertGuard.Web.Features.Registry;
 using CertGuard.Web.Features.Registry.Import;
 using CertGuard.Web.Features.Registry.Lifecycle;
 using CertGuard.Web.Features.Reminders;
+using CertGuard.Web.Features.Tips;
 using CertGuard.Web.Features.Verification;
 using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Features.Verification.Signals;
@@ -49,6 +50,7 @@ builder.AddFeature<CertGuard.Web.Features.Enforcement.Leads.LeadsModule>();
 builder.AddFeature<WebWatchModule>();
 builder.AddFeature<InspectionsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Cases.CasesModule>();
+builder.AddFeature<TipsModule>();
 builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 // Everyday use (issue 17): the workbench every account lands on.

@@ -15,19 +15,19 @@ public abstract partial class NavigationTests(CertGuardApp app)
     {
         var html = await app.CreateClient().GetStringAsync("/");
 
-        Assert.Equal(["query", "verify"], Entries(html));
+        Assert.Equal(["query", "verify", "tips"], Entries(html));
         Assert.Contains(">证书查询<", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("province-office", "workbench query verify registry reminders signals leads inspections cases webwatch employers institutions reference-data audit")]
-    [InlineData("city-office", "workbench query verify registry reminders signals leads inspections cases webwatch employers institutions")]
+    [InlineData("province-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch employers institutions reference-data audit")]
+    [InlineData("city-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch employers institutions")]
     [InlineData("issuing-authority", "workbench query verify registry issue reminders revocation-requests")]
     [InlineData("employer", "workbench query verify registry reminders roster rectifications orders")]
     [InlineData("training-institution", "workbench query verify orders review-check self-check")]
     [InlineData("auditor", "workbench query verify registry audit")]
-    [InlineData("police", "workbench query verify registry leads cases webwatch")]
-    [InlineData("inspector", "workbench query verify registry leads inspections cases")]
+    [InlineData("police", "workbench query verify registry tips-office leads cases webwatch")]
+    [InlineData("inspector", "workbench query verify registry tips-office leads inspections cases")]
     public async Task Each_role_sees_its_entries_in_order(string role, string expected)
     {
         var client = await app.SignedInClientAsync(role);

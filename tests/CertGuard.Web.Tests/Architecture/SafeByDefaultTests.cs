@@ -46,6 +46,14 @@ public abstract class SafeByDefaultTests(CertGuardApp app)
         "POST /api/v1/verify/qr",
         "GET /api/v1/reference/catalogue",
         "GET /api/v1/reference/regions",
+        // Tips (举报): the form and the follow-up by receipt, page and API; the receipt is the only credential.
+        "GET POST /tips/new",
+        "GET POST /tips/follow-up",
+        "POST /api/v1/public/tips/",
+        "GET /api/v1/public/tips/{receipt}",
+        "POST /api/v1/public/tips/follow-up",
+        "POST /api/v1/public/tips/replies",
+        "POST /api/v1/public/tips/reward-claims",
     ];
 
     [Fact]
