@@ -52,14 +52,13 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<Core.Enforcement.InspectionLead> InspectionLeads => Set<Core.Enforcement.InspectionLead>();
 
-<<<<<<< HEAD
     public DbSet<Core.WebWatch.Suspect> Suspects => Set<Core.WebWatch.Suspect>();
 
     public DbSet<Core.WebWatch.SuspectReferral> SuspectReferrals => Set<Core.WebWatch.SuspectReferral>();
 
     public DbSet<Core.WebWatch.Capture> Captures => Set<Core.WebWatch.Capture>();
+
     public DbSet<Enforcement.DocumentNumberCounter> DocumentNumberCounters => Set<Enforcement.DocumentNumberCounter>();
-=======
     // Tips (举报): sealed reports, messages and files; rewards.
     public DbSet<Core.Tips.Tip> Tips => Set<Core.Tips.Tip>();
 
@@ -68,7 +67,6 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
     public DbSet<Core.Tips.TipFile> TipFiles => Set<Core.Tips.TipFile>();
 
     public DbSet<Core.Tips.TipReward> TipRewards => Set<Core.Tips.TipReward>();
->>>>>>> wave/tips
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
