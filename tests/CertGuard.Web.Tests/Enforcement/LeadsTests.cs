@@ -25,6 +25,31 @@ public abstract class LeadsTests(CertGuardApp app)
     private const string Shenzhen = "440300";
 
     [Fact]
+    public async Task A_lead_from_an_inspection_finding_links_back_to_its_inspection_record_in_scope()
+    {
+        Guid leadId, findingId, inspectionId;
+        await using (var db = app.SystemDb())
+        {
+            var lead = await db.InspectionLeads.AsNoTracking()
+                .Where(l => l.RegionCode == Guangzhou && l.Source == LeadSources.Inspection && l.SourceId != null)
+                .OrderBy(l => l.RaisedAt).FirstAsync();
+            (leadId, findingId) = (lead.Id, lead.SourceId!.Value);
+            inspectionId = await db.Set<Core.Inspections.InspectionFinding>().AsNoTracking()
+                .Where(f => f.Id == findingId).Select(f => f.InspectionId).SingleAsync();
+        }
+        var inspector = await app.SignedInClientAsync(Role.Inspector.Id);
+
+        Assert.Contains($"href=\"/inspections/findings/{findingId}\"", await inspector.GetStringAsync($"/leads/{leadId}"));
+        var link = await inspector.GetAsync($"/inspections/findings/{findingId}");
+        Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
+        Assert.Equal($"/inspections/{inspectionId}", link.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"/inspections/{inspectionId}")).StatusCode);
+
+        // A finding the viewer cannot see (or none) leads nowhere.
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync($"/inspections/findings/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_citys_inspector_finds_nothing_and_readers_cannot_act()
     {
         var id = await NewLeadAsync();

@@ -18,16 +18,16 @@ public abstract partial class WorkbenchTests(CertGuardApp app)
         { Role.ProvinceOffice.Id, "signals-open" },
         { Role.CityOffice.Id, "registrations-pending" },
         { Role.IssuingAuthority.Id, "reviews-due" },
-        { Role.Police.Id, "" },
-        { Role.MarketRegulation.Id, "" },
-        { Role.Cyberspace.Id, "" },
-        { Role.Employer.Id, "rectifications-open" },
+        { Role.Police.Id, "leads-open" },
+        { Role.MarketRegulation.Id, "leads-open" },
+        { Role.Cyberspace.Id, "suspects-found" },
+        { Role.Employer.Id, "orders-to-correct" },
         { Role.TrainingInstitution.Id, "questionnaire" },
         { Role.ExamCentre.Id, "questionnaire" },
         { Role.Auditor.Id, "full-id-views" },
         { Role.NationalExchange.Id, "" },
-        { Role.Inspector.Id, "" },
-        { Role.EnforcementLead.Id, "" },
+        { Role.Inspector.Id, "leads-open" },
+        { Role.EnforcementLead.Id, "leads-awaiting" },
     };
 
     [Theory]

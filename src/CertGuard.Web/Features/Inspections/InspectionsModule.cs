@@ -7,12 +7,16 @@ public sealed class InspectionsModule : IFeatureModule
 {
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, InspectionWorkItems>();
+        services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, OrderWorkItems>();
         services.AddInspectionPolicies();
         services.AddScoped<InspectionDesk>();
         services.AddScoped<InspectionQueries>();
     }
 
     public static void MapEndpoints(RouteGroupBuilder api) => api.MapInspectionApi();
+
+    public static void MapRoutes(IEndpointRouteBuilder app) => app.MapFindingLink();
 
     public static IEnumerable<NavEntry> Navigation =>
     [

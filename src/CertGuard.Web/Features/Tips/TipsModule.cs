@@ -9,6 +9,7 @@ public sealed class TipsModule : IFeatureModule
 {
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, TipWorkItems>();
         services.AddTips();
         services.AddTipPolicies();
     }

@@ -13,6 +13,7 @@ public sealed class WebWatchModule : IFeatureModule
 
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, WebWatchWorkItems>();
         services.AddWebWatchData();
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => WebWatchDesk.MayRead(c.User.ToScope())));
         services.AddSingleton<RecheckJob>();

@@ -13,6 +13,7 @@ public sealed class CasesModule : IFeatureModule
 {
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, CaseWorkItems>();
         services.AddScoped<CaseDesk>();
         services.AddScoped<CaseService>();
         services.AddScoped<RevocationDesk>();
