@@ -119,7 +119,7 @@ public sealed class EverydayTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await page.SetViewportSizeAsync(width, 700);
             await page.GotoAsync("/query");
-            Assert.True(await FitsAsync(page), $"/query scrolls sideways at {width} CSS px");
+            Assert.True(await FitsAsync(page), $"/query scrolls sideways at {width} CSS px: {await WidestAsync(page)}");
         }
 
         await page.SetViewportSizeAsync(1280, 900);
@@ -140,6 +140,14 @@ public sealed class EverydayTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => new Uri(r.Url).AbsolutePath == "/api/v1/public/verify");
         await Expect(page.Locator("[data-testid='query-result'][data-found='true']").First).ToBeVisibleAsync();
     }
+
+    // What sticks out, to say which element breaks the reflow when it fails.
+    private static Task<string> WidestAsync(IPage page) =>
+        page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .slice(-5).map(e => `${e.tagName.toLowerCase()}.${e.className}[${Math.round(e.getBoundingClientRect().right)}]`).join(', ')
+            """);
 
     private static Task<bool> FitsAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1");
