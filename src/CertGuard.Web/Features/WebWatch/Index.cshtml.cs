@@ -20,6 +20,10 @@ public sealed class IndexModel(WebWatchDesk desk, WebWatchMeasures measures, Tim
     [BindProperty(SupportsGet = true)]
     public string? Domain { get; set; }
 
+    /// <summary>Narrows the look-alikes shown to the names containing this text (e.g. "gov-cn"); the count stays the whole set's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Contains { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -66,7 +70,10 @@ public sealed class IndexModel(WebWatchDesk desk, WebWatchMeasures measures, Tim
         {
             var all = LookalikeGenerator.Generate(Domain);
             LookalikeCount = all.Count;
-            Lookalikes = all.Take(60).ToList();
+            var part = Contains?.Trim();
+            var shown = string.IsNullOrEmpty(part) ? all
+                : all.Where(c => c.Domain.Contains(part, StringComparison.OrdinalIgnoreCase) || c.Unicode.Contains(part, StringComparison.OrdinalIgnoreCase));
+            Lookalikes = shown.Take(60).ToList();
         }
         var today = Core.Time.ChinaTime.Today(clock);
         var first = new DateOnly(today.Year, today.Month, 1);
