@@ -105,11 +105,24 @@ public abstract class CaseJourneyTests(CertGuardApp app)
             version = c.Version(), lines = new[] { new { party = "Holder", partyName = "张三", ruleCode = "HOLDER-FORGED-CERTIFICATE", fine = 8000, measures = "警告" } },
         });
         await outside.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "PENALTY-OUT-OF-RANGE");
+        // A number holding two live certificates (two items) must say which one the revocation is for.
+        string twoItems;
+        await using (var db = app.SystemDb())
+            twoItems = await db.Certificates.IgnoreQueryFilters()
+                .Where(x => x.Status != CertificateStatus.Revoked && x.Status != CertificateStatus.Cancelled)
+                .GroupBy(x => x.Number).Where(g => g.Count() > 1).OrderBy(g => g.Key).Select(g => g.Key).FirstAsync();
+        var ambiguous = await lead.PostAsJsonAsync($"/api/v1/cases/{c.Id()}/decision", new
+        {
+            version = c.Version(),
+            lines = new[] { new { party = "Holder", partyName = "张三", ruleCode = "HOLDER-FORGED-CERTIFICATE", fine = 3000, measures = "警告" } },
+            revocations = new[] { new { certificateNumber = twoItems, ground = "ObtainedByFraud" } },
+        });
+        await ambiguous.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "CASE-CERTIFICATE-AMBIGUOUS");
         c = await lead.PostAsJsonAsync($"/api/v1/cases/{c.Id()}/decision", new
         {
             version = c.Version(),
             lines = new[] { new { party = "Holder", partyName = "张三", ruleCode = "HOLDER-FORGED-CERTIFICATE", fine = 3000, measures = "警告" } },
-            revocations = new[] { new { certificateNumber = fraud.Number, ground = "ObtainedByFraud", note = "以虚假学历材料取得" } },
+            revocations = new[] { new { certificateNumber = fraud.Number, itemCode = fraud.ItemCode, ground = "ObtainedByFraud", note = "以虚假学历材料取得" } },
         }).OkAsync();
         Assert.Equal(3000, c.GetProperty("fineYuan").GetInt64());
         Assert.Equal("Pending", c.GetProperty("revocations")[0].GetProperty("status").GetString());

@@ -238,10 +238,15 @@ public sealed class CaseDesk(
             throw Refusal.Invalid("CASE-REVOCATION-GROUND", ("ground", ask.Ground ?? ""));
         var number = Core.Registry.Import.CertificateNumbers.Normalize(ask.CertificateNumber ?? "");
         // The certificate may be another city's: the request goes to its issuing authority, wherever it is.
-        var certificate = await db.Certificates.IgnoreQueryFilters().AsNoTracking()
+        var item = string.IsNullOrWhiteSpace(ask.ItemCode) ? null : ask.ItemCode.Trim();
+        var live = await db.Certificates.IgnoreQueryFilters().AsNoTracking()
             .Where(x => x.Number == number && x.Status != CertificateStatus.Revoked && x.Status != CertificateStatus.Cancelled)
-            .OrderByDescending(x => x.ValidFrom).FirstOrDefaultAsync(ct)
-            ?? throw Refusal.Invalid("CASE-CERTIFICATE-UNKNOWN", ("number", ask.CertificateNumber ?? ""));
+            .Where(x => item == null || x.ItemCode == item)
+            .Take(2).ToListAsync(ct);
+        if (live.Count == 0) throw Refusal.Invalid("CASE-CERTIFICATE-UNKNOWN", ("number", ask.CertificateNumber ?? ""));
+        // A holder's number carries one certificate per item: revoking "the newest" could revoke the wrong one.
+        if (live.Count > 1) throw Refusal.Invalid("CASE-CERTIFICATE-AMBIGUOUS", ("number", number));
+        var certificate = live[0];
         db.RevocationRequests.Add(new CertificateRevocationRequest(c.Id, c.RegionCode, certificate.Id, certificate.Number, certificate.RegionCode,
             ground, (ask.Note ?? "").Trim(), Who, now));
         c.NoteRevocationRequest(certificate.Number, Who, now);

@@ -32,7 +32,8 @@ public sealed record ClockRequest(int Version, string? Clock, string? Action, in
 public sealed record DecisionLineRequest(string? Party, string? PartyName, string? RuleCode, long Fine, string? Measures);
 
 /// <summary>A certificate the decision finds obtained by fraud or forged in a real holder's name (ground).</summary>
-public sealed record RevocationAsk(string? CertificateNumber, string? Ground, string? Note = null);
+/// <param name="ItemCode">The operation item (作业项目) of the certificate: one number may hold several live certificates.</param>
+public sealed record RevocationAsk(string? CertificateNumber, string? Ground, string? Note = null, string? ItemCode = null);
 
 public sealed record DecideRequest(int Version, IReadOnlyList<DecisionLineRequest>? Lines, bool MajorHiddenHazard = false,
     IReadOnlyList<RevocationAsk>? Revocations = null);

@@ -61,11 +61,11 @@ public sealed class CaseModel(CaseDesk desk) : PageModel, IShowsRefusals
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, int version, string? party, string? partyName, string? ruleCode, long fine, string? measures,
         string? party2, string? partyName2, string? ruleCode2, long? fine2, string? measures2, bool majorHiddenHazard,
-        string? revokeNumber, string? revokeGround, CancellationToken ct)
+        string? revokeNumber, string? revokeGround, string? revokeItem, CancellationToken ct)
     {
         var lines = new List<DecisionLineRequest> { new(party, partyName, ruleCode, fine, measures) };
         if (!string.IsNullOrWhiteSpace(ruleCode2)) lines.Add(new(party2, partyName2, ruleCode2, fine2 ?? 0, measures2));
-        IReadOnlyList<RevocationAsk> revocations = string.IsNullOrWhiteSpace(revokeNumber) ? [] : [new(revokeNumber, revokeGround)];
+        IReadOnlyList<RevocationAsk> revocations = string.IsNullOrWhiteSpace(revokeNumber) ? [] : [new(revokeNumber, revokeGround, ItemCode: revokeItem)];
         return Act(id, () => desk.DecideAsync(id, new DecideRequest(version, lines, majorHiddenHazard, revocations), ct));
     }
 
