@@ -100,6 +100,11 @@ public abstract partial class CertGuardDbContext
             .HasQueryFilter(ScopeFilters.Cases, r => !OrganisationReach)
             .HasQueryFilter(ScopeFilters.Region, r => ScopeCity == null || r.RegionCode == ScopeCity);
 
+        // Monthly reports: a city office works its own city's, the province reads and decides all; organisations none.
+        builder.Entity<Core.Campaigns.MonthlyReport>()
+            .HasQueryFilter(ScopeFilters.Cases, r => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, r => ScopeCity == null || r.CityCode == ScopeCity);
+
         // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
         builder.Entity<SelfCheckSubmission>()
             .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity)

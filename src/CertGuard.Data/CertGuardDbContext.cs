@@ -74,6 +74,10 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<Core.Enforcement.Cases.CertificateRevocationRequest> RevocationRequests => Set<Core.Enforcement.Cases.CertificateRevocationRequest>();
 
+    public DbSet<Core.Campaigns.Campaign> Campaigns => Set<Core.Campaigns.Campaign>();
+
+    public DbSet<Core.Campaigns.MonthlyReport> MonthlyReports => Set<Core.Campaigns.MonthlyReport>();
+
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>
     public bool SuppressChangeAudit { get; set; }
 

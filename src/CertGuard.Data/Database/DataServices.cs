@@ -27,6 +27,7 @@ public static class DataServices
         services.AddExternalKeys(configuration);
         services.AddSettings<Audit.AuditCheckpointOptions>(Audit.AuditCheckpointOptions.Section);
         services.AddScoped<Audit.AuditCheckpoints>();
+        services.AddScoped<Campaigns.StatisticsCalculator>();
         return services;
     }
 }

@@ -1,0 +1,40 @@
+namespace CertGuard.Data.Campaigns;
+
+/// <summary>
+/// A module's contribution to the statistics table: it counts the indicator codes it owns (see
+/// <c>StatisticsIndicators</c>) from its own records, per city, and lists the records behind each figure (the
+/// drill-down). Registered in DI as scoped by the module that owns the records; a code no source claims shows as
+/// "not yet available". Sources read through the scoped context, so they see what the acting user may see.
+/// </summary>
+public interface IIndicatorSource
+{
+    /// <summary>The indicator codes this source counts ("1", "20.org", "45.amount" …); each code has one source.</summary>
+    IReadOnlyCollection<string> Codes { get; }
+
+    /// <summary>
+    /// Counts every code of <see cref="Codes"/> for every city in the window (cities with nothing may be left out;
+    /// they count as 0 for a code the source owns). One query per code for all cities, never one per city.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> CountAsync(IndicatorWindow window, CancellationToken ct);
+
+    /// <summary>The records one figure counts, for one city, newest first; exactly as many as the count (for sums: the records summed).</summary>
+    Task<IReadOnlyList<IndicatorRecord>> ListAsync(string code, string cityCode, IndicatorWindow window, CancellationToken ct);
+}
+
+/// <summary>
+/// The period counted: records whose moment (done, decided, confirmed…) falls in [From, To). <see cref="CityCodes"/>
+/// limits the cities (null: all 21).
+/// </summary>
+public sealed record IndicatorWindow(DateTimeOffset From, DateTimeOffset To, IReadOnlyCollection<string>? CityCodes = null)
+{
+    public bool Includes(string cityCode) => CityCodes is null || CityCodes.Contains(cityCode);
+}
+
+/// <summary>One record behind a figure: what it is, a short masked description, when, and the page that opens it.</summary>
+/// <param name="Kind">The record's kind as a UI string key, e.g. "Statistics.Record.Inspection".</param>
+/// <param name="Id">Its id.</param>
+/// <param name="Summary">A short description with personal data masked.</param>
+/// <param name="At">The moment that put it in the window.</param>
+/// <param name="Link">The page that opens it for the viewer, when there is one.</param>
+/// <param name="Amount">What it adds to the figure when that is not 1 (a fine in 万元, a seized count…).</param>
+public sealed record IndicatorRecord(string Kind, Guid Id, string Summary, DateTimeOffset At, string? Link, decimal Amount = 1m);
