@@ -28,7 +28,7 @@ public sealed record Stored<T>(T Value, bool Created);
 /// correct and re-inspections. It sits in Web because it uses the online QR verifier. Scope is the data layer's; the
 /// acting officer's city is the only one it writes to.
 /// </summary>
-public sealed class InspectionDesk(CertGuardDbContext db, OnlineVerifier verifier, TimeProvider clock, CertificateRules rules, IActor actor)
+public sealed partial class InspectionDesk(CertGuardDbContext db, OnlineVerifier verifier, TimeProvider clock, CertificateRules rules, IActor actor)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -83,16 +83,6 @@ public sealed class InspectionDesk(CertGuardDbContext db, OnlineVerifier verifie
             var target = o.Kind == Role.Employer.Id ? InspectionTarget.Employer : InspectionTarget.Institution;
             return new PlanCandidate(o.Id, o.Name, target, rate is null ? null : ComplianceRate.Percent(rate.Compliant, rate.Workers), open, inspected.Contains(o.Id));
         }));
-    }
-
-    /// <summary>Institutions of the city not yet inspected (done) in the campaign year: the notice asks for every one.</summary>
-    public async Task<IReadOnlyList<Organisation>> InstitutionsNotInspectedAsync(string? city, int year, CancellationToken ct)
-    {
-        string[] kinds = [Role.TrainingInstitution.Id, Role.ExamCentre.Id];
-        var done = db.Set<Inspection>().Where(i => i.CampaignYear == year && i.Status == InspectionStatus.Done).Select(i => i.OrganisationId);
-        var query = db.Organisations.AsNoTracking().Where(o => kinds.Contains(o.Kind) && !done.Contains(o.Id));
-        if (city is not null) query = query.Where(o => o.RegionCode == city);
-        return await query.OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
     }
 
     public async Task<Inspection> PlanAsync(PlanRequest request, CancellationToken ct)
@@ -248,44 +238,6 @@ public sealed class InspectionDesk(CertGuardDbContext db, OnlineVerifier verifie
         return (evidence, bytes);
     }
 
-    /// <summary>An institution's basic conditions: the questionnaire in force, the institution's latest answers beside the inspectors'.</summary>
-    public async Task<Inspection> RecordConditionsAsync(Guid id, ConditionsRequest request, CancellationToken ct)
-    {
-        var inspection = await OwnAsync(id, ct);
-        var (questionnaire, selfCheck) = await QuestionnaireAsync(inspection, ct);
-        var given = (request.Conditions ?? []).Where(c => c.Key is not null).ToDictionary(c => c.Key!, StringComparer.Ordinal);
-        var missing = questionnaire.Questions.Where(q => !given.ContainsKey(q.Key)).Select(q => q.Key).ToList();
-        if (missing.Count > 0) throw Refusal.Invalid("SELFCHECK-UNANSWERED", ("keys", missing));
-        var checks = questionnaire.Questions.Select(q =>
-        {
-            var own = selfCheck?.Answers.FirstOrDefault(a => a.Key == q.Key);
-            var input = given[q.Key];
-            var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim()[..Math.Min(input.Note.Trim().Length, 500)];
-            return new ConditionCheck(q.Key, q.Text, own?.Met, own?.Note, input.Met, note);
-        }).ToList();
-        inspection.RecordConditions(questionnaire.Version, selfCheck?.Id, checks);
-        await SaveAsync(ct);
-        return inspection;
-    }
-
-    /// <summary>The questionnaire version in force and the institution's latest self-check (null when it never answered).</summary>
-    public async Task<(QuestionnaireVersion Questionnaire, SelfCheckSubmission? SelfCheck)> QuestionnaireAsync(Inspection inspection, CancellationToken ct)
-    {
-        var questionnaire = await db.Set<QuestionnaireVersion>().AsNoTracking().OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct)
-            ?? QuestionnaireVersion.First(Now);
-        var selfCheck = await db.Set<SelfCheckSubmission>().AsNoTracking()
-            .Where(s => s.OrganisationId == inspection.OrganisationId).OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(ct);
-        return (questionnaire, selfCheck);
-    }
-
-    /// <summary>Review applicants the institution handled (its review-time checks) and how many were blocked.</summary>
-    public async Task<(int Checked, int Blocked)> ReviewApplicantsAsync(Guid institutionId, CancellationToken ct)
-    {
-        var checks = db.VerificationLog.AsNoTracking()
-            .Where(r => r.Channel == Core.Verification.VerificationChannel.ReviewCheck && r.OrganisationId == institutionId);
-        return (await checks.CountAsync(ct), await checks.CountAsync(r => r.Outcome != Core.Verification.VerificationOutcome.Valid && r.Outcome != Core.Verification.VerificationOutcome.ReviewDue, ct));
-    }
-
     public async Task<Inspection> CompleteAsync(Guid id, CompleteRequest request, CancellationToken ct)
     {
         var inspection = await OwnAsync(id, ct);
@@ -293,53 +245,6 @@ public sealed class InspectionDesk(CertGuardDbContext db, OnlineVerifier verifie
         inspection.Complete(request.Conclusion, Now);
         await SaveAsync(ct);
         return inspection;
-    }
-
-    // ---- orders to correct -----------------------------------------------------------------------------------------
-
-    public async Task<CorrectionOrder> IssueOrderAsync(Guid id, OrderRequest request, CancellationToken ct)
-    {
-        var inspection = await OwnAsync(id, ct);
-        var order = new CorrectionOrder(inspection, request.Requirements, request.Deadline ?? throw Refusal.Invalid("INSPECTION-ORDER-DEADLINE",
-            ("today", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), Today, actor.Name, Now);
-        db.Add(order);
-        await SaveAsync(ct);
-        return order;
-    }
-
-    public async Task<CorrectionOrder> OrderAsync(Guid id, CancellationToken ct) =>
-        await db.Set<CorrectionOrder>().SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw Refusal.NotFound("INSPECTION-ORDER-NOT-FOUND");
-
-    /// <summary>The addressee reports its correction (its own orders only: the scope filter shows it no other).</summary>
-    public async Task<CorrectionOrder> ReportAsync(Guid id, ReportRequest request, CancellationToken ct)
-    {
-        if (actor.Scope is not { } scope || !InspectionAccess.IsAddressee(scope)) throw Refusal.Forbidden("INSPECTION-ORDER-ADDRESSEE");
-        var order = await OrderAsync(id, ct);
-        if (order.OrganisationId != scope.OrganisationId) throw Refusal.NotFound("INSPECTION-ORDER-NOT-FOUND");
-        order.Report(request.Text, request.Version, actor.Name, Now);
-        await SaveAsync(ct);
-        return order;
-    }
-
-    /// <summary>The re-inspection (复查): corrected closes the order; not corrected raises a lead for a case.</summary>
-    public async Task<CorrectionOrder> ReinspectAsync(Guid id, ReinspectRequest request, CancellationToken ct)
-    {
-        var city = City;
-        var order = await OrderAsync(id, ct);
-        if (order.RegionCode != city) throw Refusal.NotFound("INSPECTION-ORDER-NOT-FOUND");
-        order.Reinspect(request.Corrected, request.Note, request.Version, actor.Name, Now);
-        if (!request.Corrected)
-        {
-            var lead = new InspectionLead(order.RegionCode, LeadSources.Inspection,
-                $"复查发现责令限期整改事项逾期未改正（期限{order.Deadline:yyyy-MM-dd}）：{order.ReinspectionNote}（{order.OrganisationName}）", actor.Name, Now)
-            {
-                SourceId = order.Id, OrganisationId = order.OrganisationId,
-            };
-            db.InspectionLeads.Add(lead);
-            order.LeadRaised(lead.Id);
-        }
-        await SaveAsync(ct);
-        return order;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

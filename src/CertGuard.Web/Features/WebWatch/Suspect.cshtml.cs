@@ -41,16 +41,11 @@ public sealed class SuspectModel(WebWatchDesk desk) : PageModel, IShowsRefusals
     public async Task<IActionResult> ShowRefusalAsync(DomainRuleException refusal, CancellationToken ct)
     {
         Error = refusal.Message;
+        // Reload what the reader may still see; a suspect not found (or out of scope) leaves only the alert.
         if (RouteData.Values["id"] is string text && Guid.TryParse(text, out var id))
         {
-            try
-            {
-                await LoadAsync(id, ct);
-            }
-            catch (DomainRuleException)
-            {
-                Detail = null;   // not found (or out of scope): the alert says so
-            }
+            Detail = await desk.FindAsync(id, ct);
+            MayAct = WebWatchDesk.MayAct(User.ToScope());
         }
         return Page();
     }
