@@ -16,6 +16,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
         b.HasIndex(e => new { e.EntityType, e.EntityId });
+        // The statistics table reads how far the national exchange pulled (its exchange-pull entries) without a scan.
+        b.HasIndex(e => new { e.Action, e.Sequence });
     }
 }
 

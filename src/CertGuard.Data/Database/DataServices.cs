@@ -28,6 +28,8 @@ public static class DataServices
         services.AddSettings<Audit.AuditCheckpointOptions>(Audit.AuditCheckpointOptions.Section);
         services.AddScoped<Audit.AuditCheckpoints>();
         services.AddScoped<Campaigns.StatisticsCalculator>();
+        // The statistics table's figures 1–32 from this assembly's records (the indicators wave).
+        Campaigns.Sources.StatisticsSources.AddStatisticsSources(services);
         return services;
     }
 }

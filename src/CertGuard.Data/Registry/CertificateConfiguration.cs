@@ -58,5 +58,7 @@ internal sealed class CertificateEventConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(e => new { e.CertificateId, e.Version }).IsUnique();
         b.Property<long>(ChangeSequence.Property);
         b.HasIndex(ChangeSequence.Property).IsUnique();
+        // The statistics table counts certificates issued, revoked and cancelled in a period.
+        b.HasIndex(e => new { e.Kind, e.OccurredAt });
     }
 }

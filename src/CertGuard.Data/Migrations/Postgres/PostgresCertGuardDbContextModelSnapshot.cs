@@ -266,6 +266,8 @@ namespace CertGuard.Data.Migrations.Postgres
                     b.HasIndex("CertificateId", "Version")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "OccurredAt");
+
                     b.ToTable("CertificateEvents");
                 });
 
@@ -2406,6 +2408,8 @@ namespace CertGuard.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("Action", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId");
 

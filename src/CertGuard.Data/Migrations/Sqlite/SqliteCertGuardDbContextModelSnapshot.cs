@@ -261,6 +261,8 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.HasIndex("CertificateId", "Version")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "OccurredAt");
+
                     b.ToTable("CertificateEvents");
                 });
 
@@ -2401,6 +2403,8 @@ namespace CertGuard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("Action", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId");
 
