@@ -24,7 +24,7 @@ public sealed class PersonalDataFilterTests
     [InlineData("位于中山大道西8号", PersonalDataKind.Address)]
     [InlineData("该楼5栋1203室", PersonalDataKind.Address)]
     [InlineData("统一社会信用代码91440101MA5CXXXX1Y", PersonalDataKind.RegistrationCode)]
-    [InlineData("注册号440101000123456", PersonalDataKind.RegistrationCode)]
+    [InlineData("注册号440101000993456", PersonalDataKind.RegistrationCode)]
     public void Each_kind_is_found(string text, PersonalDataKind kind)
     {
         var found = PersonalDataFilter.Find(text, NoNames);

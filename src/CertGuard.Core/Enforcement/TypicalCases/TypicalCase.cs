@@ -135,7 +135,7 @@ public sealed class TypicalCase
     {
         if (State is not (TypicalCaseState.AwaitingCity or TypicalCaseState.AwaitingProvince))
             throw Refusal.Conflict("TYPICAL-CASE-WRONG-STATE", ("state", State.ToString()));
-        ReturnReason = Reason(reason, "TYPICAL-CASE-REASON-REQUIRED");
+        ReturnReason = Reason(reason);
         State = TypicalCaseState.Draft;
         CityApprovedBy = null;
         CityApprovedAt = null;
@@ -146,7 +146,7 @@ public sealed class TypicalCase
     public void Withdraw(string reason, string by, DateTimeOffset at)
     {
         Require(TypicalCaseState.Published);
-        WithdrawalReason = Reason(reason, "TYPICAL-CASE-REASON-REQUIRED");
+        WithdrawalReason = Reason(reason);
         WithdrawnBy = by;
         WithdrawnAt = at;
         State = TypicalCaseState.Withdrawn;
@@ -164,10 +164,10 @@ public sealed class TypicalCase
         Version++;
     }
 
-    private static string Reason(string? reason, string code)
+    private static string Reason(string? reason)
     {
         var r = (reason ?? "").Trim();
-        if (r.Length == 0) throw Refusal.Invalid(code);
+        if (r.Length == 0) throw Refusal.Invalid("TYPICAL-CASE-REASON-REQUIRED");
         return r.Length > 500 ? r[..500] : r;
     }
 
