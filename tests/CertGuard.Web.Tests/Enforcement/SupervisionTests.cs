@@ -58,6 +58,18 @@ public abstract partial class SupervisionTests(CertGuardApp app)
         await (await app.ApiClient(Role.CityOffice.Id).PostAsJsonAsync($"/api/v1/supervision/{overdueId}/reports", new { version = reported.Version(), text = "x" }))
             .AssertProblemAsync(HttpStatusCode.Forbidden, "SUPERVISION-REPORT-FORBIDDEN");
 
+        // On the page: the city office sees no lifting form, and a forged post is refused with 403 and the message.
+        var officePages = await app.SignedInClientAsync(Role.CityOffice.Id);
+        var officeDetail = await officePages.GetStringAsync($"/supervision/{overdueId}");
+        Assert.DoesNotContain("data-testid=\"supervision-lift\"", officeDetail);
+        var forged = await officePages.PostAsync($"/supervision/{overdueId}?handler=lift", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = CertGuardApp.AntiforgeryToken(officeDetail), ["version"] = $"{reported.Version()}", ["result"] = "同意销号",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains("只有督办机关可以验收销号", await forged.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"supervision-lift\"", await (await app.SignedInClientAsync(Role.ProvinceOffice.Id)).GetStringAsync($"/supervision/{overdueId}"));
+
         // Only the province, which supervises it, lifts it.
         foreach (var role in new[] { Role.CityOffice.Id, Role.Inspector.Id, Role.EnforcementLead.Id })
             await (await app.ApiClient(role).PostAsJsonAsync($"/api/v1/supervision/{overdueId}/lifting", new { version = reported.Version(), result = "同意销号" }))

@@ -40,6 +40,10 @@ public abstract partial class TypicalCasesTests(CertGuardApp app)
         Assert.Contains("罚款", draft.GetProperty("penalty").GetString());
         Assert.Empty(PersonalDataFilter.Find($"{draft.GetProperty("title")}{draft.GetProperty("facts")}{draft.GetProperty("penalty")}", []));
 
+        // The draft's page shows the form to the officer.
+        var draftPage = await (await app.SignedInClientAsync(Role.Inspector.Id)).GetStringAsync($"/typical-cases/desk/{draft.Id()}");
+        Assert.Contains("data-testid=\"typical-submit\"", draftPage);
+
         // A full ID number in the draft: saved as a draft, refused at submission, the number never echoed.
         var id = draft.Id();
         var dirty = await inspector.PutAsJsonAsync($"/api/v1/typical-cases/{id}", new
