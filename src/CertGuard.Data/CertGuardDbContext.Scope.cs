@@ -71,6 +71,15 @@ public abstract partial class CertGuardDbContext
             .HasQueryFilter(ScopeFilters.Cases, r => !OrganisationReach)
             .HasQueryFilter(ScopeFilters.Region, r => ScopeCity == null || r.RegionCode == ScopeCity || r.CaseRegionCode == ScopeCity);
 
+        // Supervised cases and typical cases: the case city's (its office and enforcement), the province all; the
+        // public reads published typical cases through the desk, which lifts the filters on purpose.
+        builder.Entity<Core.Enforcement.Supervision.SupervisedCase>()
+            .HasQueryFilter(ScopeFilters.Cases, s => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity);
+        builder.Entity<Core.Enforcement.TypicalCases.TypicalCase>()
+            .HasQueryFilter(ScopeFilters.Cases, t => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, t => ScopeCity == null || t.RegionCode == ScopeCity);
+
         builder.Entity<Certificate>()
             .HasQueryFilter(ScopeFilters.Registry, c => !RegistryDenied)
             .HasQueryFilter(ScopeFilters.Region, c => ScopeCity == null || c.RegionCode == ScopeCity)

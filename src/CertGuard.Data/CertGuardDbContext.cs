@@ -78,6 +78,10 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<Core.Campaigns.MonthlyReport> MonthlyReports => Set<Core.Campaigns.MonthlyReport>();
 
+    public DbSet<Core.Enforcement.Supervision.SupervisedCase> SupervisedCases => Set<Core.Enforcement.Supervision.SupervisedCase>();
+
+    public DbSet<Core.Enforcement.TypicalCases.TypicalCase> TypicalCases => Set<Core.Enforcement.TypicalCases.TypicalCase>();
+
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>
     public bool SuppressChangeAudit { get; set; }
 

@@ -51,6 +51,8 @@ builder.AddFeature<WebWatchModule>();
 builder.AddFeature<InspectionsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Cases.CasesModule>();
 builder.AddFeature<TipsModule>();
+builder.AddFeature<CertGuard.Web.Features.Enforcement.Supervision.SupervisionModule>();
+builder.AddFeature<CertGuard.Web.Features.Enforcement.TypicalCases.TypicalCasesModule>();
 builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 // Everyday use (issue 17): the workbench every account lands on.

@@ -54,6 +54,10 @@ public abstract class SafeByDefaultTests(CertGuardApp app)
         "POST /api/v1/public/tips/follow-up",
         "POST /api/v1/public/tips/replies",
         "POST /api/v1/public/tips/reward-claims",
+        // Typical cases (典型案例): the published ones, page, Atom feed and API.
+        "GET POST /typical-cases",
+        "GET /typical-cases/feed.atom",
+        "GET /api/v1/public/typical-cases",
     ];
 
     [Fact]
