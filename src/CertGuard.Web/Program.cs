@@ -53,6 +53,7 @@ builder.AddFeature<CertGuard.Web.Features.Enforcement.Cases.CasesModule>();
 builder.AddFeature<TipsModule>();
 builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
+builder.AddFeature<CertGuard.Web.Features.Campaigns.CampaignsModule>();
 // Everyday use (issue 17): the workbench every account lands on.
 builder.AddFeature<WorkbenchModule>();
 
