@@ -28,6 +28,8 @@ public sealed class CampaignDesk(CertGuardDbContext db, IActor actor, TimeProvid
     public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken ct) =>
         await db.Campaigns.AsNoTracking().OrderByDescending(c => c.StartsOn).ToListAsync(ct);
 
+    public Task<bool> ExistsAsync(Guid id, CancellationToken ct) => db.Campaigns.AnyAsync(c => c.Id == id, ct);
+
     public async Task<Campaign> FindAsync(Guid id, CancellationToken ct) =>
         await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw Refusal.NotFound("CAMPAIGN-NOT-FOUND");
 

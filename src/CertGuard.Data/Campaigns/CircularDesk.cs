@@ -34,7 +34,7 @@ public sealed class CircularDesk(CertGuardDbContext db, IActor actor, TimeProvid
     {
         var circular = await db.Circulars.FirstOrDefaultAsync(c => c.Id == id, ct);
         // A draft is the province office's own work: to anyone else it does not exist yet.
-        if (circular is null || (!circular.Published && !IsProvince && !(circular.OnPublicPage && circular.Published)))
+        if (circular is null || (!circular.Published && !IsProvince))
             throw Refusal.NotFound("CIRCULAR-NOT-FOUND");
         return circular;
     }

@@ -54,6 +54,8 @@ public abstract class SafeByDefaultTests(CertGuardApp app)
         "POST /api/v1/public/tips/follow-up",
         "POST /api/v1/public/tips/replies",
         "POST /api/v1/public/tips/reward-claims",
+        // Campaign circulars the province office published to the public page.
+        "GET /api/v1/public/circulars",
     ];
 
     [Fact]

@@ -113,6 +113,8 @@ public static class CampaignApi
         province.MapPost("/summaries/{summaryId:guid}/decision", async (Guid summaryId, DecisionRequest r, SummaryDesk desk, CancellationToken ct) =>
             TypedResults.Ok(SummaryResponse.From(await desk.DecideAsync(summaryId, r.Accept, r.Reason, r.Version, ct))))
             .WithSummary("省安委办采纳或退回地市工作总结");
+        api.MapGet("/public/circulars", async (CircularDesk desk, CancellationToken ct) => TypedResults.Ok((await desk.PublicAsync(ct)).Select(CircularResponse.From).ToList()))
+            .AllowAnonymous().WithTags("专项行动 Campaigns").WithSummary("公开的通报（省安委办印发时选择向公众公开的），新的在前");
         return api;
     }
 
