@@ -281,6 +281,47 @@ public abstract class CampaignWorkTests(CampaignApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await city.GetAsync($"/campaigns/{Guid.NewGuid()}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_city_office_writes_and_submits_its_plan_on_the_page_and_the_province_returns_it_there()
+    {
+        var (id, _) = await NewCampaignAsync(planDueDaysAgo: 1);
+        var page = $"/campaigns/{id}";
+        var city = await app.SignedInClientAsync(Role.CityOffice.Id);
+        var token = CertGuardApp.AntiforgeryToken(await city.GetStringAsync(page));
+
+        var written = await city.PostAsync($"{page}?handler=plan", Form(token, ("Text", "广州市实施方案（页面填写）")));
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        var api = app.ApiClient(Role.CityOffice.Id);
+        var row = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/plans"))[0].GetProperty("plan");
+        var submitted = await city.PostAsync($"{page}?handler=submitPlan",
+            Form(token, ("TargetId", row.GetProperty("id").GetString()!), ("Version", row.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var plan = await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/plans/{row.GetProperty("id").GetString()}");
+        Assert.Equal("Submitted", plan.GetProperty("state").GetString());
+        Assert.True(plan.GetProperty("late").GetBoolean());
+
+        // A refusal on the page: the status and the alert, not an error page.
+        var again = await city.PostAsync($"{page}?handler=submitPlan",
+            Form(token, ("TargetId", row.GetProperty("id").GetString()!), ("Version", plan.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("data-code=\"PLAN-FROZEN\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var province = await app.SignedInClientAsync(Role.ProvinceOffice.Id);
+        var provinceToken = CertGuardApp.AntiforgeryToken(await province.GetStringAsync(page));
+        var returned = await province.PostAsync($"{page}?handler=decidePlan", Form(provinceToken, ("TargetId", row.GetProperty("id").GetString()!),
+            ("Version", plan.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Accept", "false"), ("Reason", "请补充部门分工")));
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Equal("Returned", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/plans/{row.GetProperty("id").GetString()}")).GetProperty("state").GetString());
+
+        // The city cannot use the province's handlers.
+        var forbidden = await city.PostAsync($"{page}?handler=decidePlan", Form(token, ("TargetId", row.GetProperty("id").GetString()!), ("Version", "0"), ("Accept", "true")));
+        Assert.DoesNotContain(page, forbidden.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.Equal("Returned", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/plans/{row.GetProperty("id").GetString()}")).GetProperty("state").GetString());
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token)));
+
     /// <summary>A campaign of the province office's around today (60 days either side), plans due some days ago.</summary>
     private async Task<(Guid Id, JsonElement View)> NewCampaignAsync(int planDueDaysAgo)
     {
