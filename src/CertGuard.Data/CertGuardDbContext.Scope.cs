@@ -114,6 +114,24 @@ public abstract partial class CertGuardDbContext
             .HasQueryFilter(ScopeFilters.Cases, r => !OrganisationReach)
             .HasQueryFilter(ScopeFilters.Region, r => ScopeCity == null || r.CityCode == ScopeCity);
 
+        // The campaign's city work (wave/campaign): a city office its own city's plans, attachments, supervision
+        // tasks, visits and summary; the province all; organisations none. Circulars and phases are province-wide.
+        builder.Entity<Core.Campaigns.ImplementationPlan>()
+            .HasQueryFilter(ScopeFilters.Cases, p => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, p => ScopeCity == null || p.CityCode == ScopeCity);
+        builder.Entity<Core.Campaigns.PlanAttachment>()
+            .HasQueryFilter(ScopeFilters.Cases, a => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, a => ScopeCity == null || a.CityCode == ScopeCity);
+        builder.Entity<Core.Campaigns.SupervisionVisit>()
+            .HasQueryFilter(ScopeFilters.Cases, v => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, v => ScopeCity == null || v.CityCode == ScopeCity);
+        builder.Entity<Core.Campaigns.SupervisionTask>()
+            .HasQueryFilter(ScopeFilters.Cases, t => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, t => ScopeCity == null || t.CityCode == ScopeCity);
+        builder.Entity<Core.Campaigns.CampaignSummary>()
+            .HasQueryFilter(ScopeFilters.Cases, s => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.CityCode == ScopeCity);
+
         // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
         builder.Entity<SelfCheckSubmission>()
             .HasQueryFilter(ScopeFilters.Region, s => ScopeCity == null || s.RegionCode == ScopeCity)

@@ -81,6 +81,24 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
     public DbSet<Core.Enforcement.Supervision.SupervisedCase> SupervisedCases => Set<Core.Enforcement.Supervision.SupervisedCase>();
 
     public DbSet<Core.Enforcement.TypicalCases.TypicalCase> TypicalCases => Set<Core.Enforcement.TypicalCases.TypicalCase>();
+    // The campaign's own work (wave/campaign): phases and tasks, the working group, plans, supervision, circulars, summaries.
+    public DbSet<Core.Campaigns.CampaignPhase> CampaignPhases => Set<Core.Campaigns.CampaignPhase>();
+
+    public DbSet<Core.Campaigns.CampaignTask> CampaignTasks => Set<Core.Campaigns.CampaignTask>();
+
+    public DbSet<Core.Campaigns.WorkingGroupMember> WorkingGroupMembers => Set<Core.Campaigns.WorkingGroupMember>();
+
+    public DbSet<Core.Campaigns.ImplementationPlan> ImplementationPlans => Set<Core.Campaigns.ImplementationPlan>();
+
+    public DbSet<Core.Campaigns.PlanAttachment> PlanAttachments => Set<Core.Campaigns.PlanAttachment>();
+
+    public DbSet<Core.Campaigns.SupervisionVisit> SupervisionVisits => Set<Core.Campaigns.SupervisionVisit>();
+
+    public DbSet<Core.Campaigns.SupervisionTask> SupervisionTasks => Set<Core.Campaigns.SupervisionTask>();
+
+    public DbSet<Core.Campaigns.Circular> Circulars => Set<Core.Campaigns.Circular>();
+
+    public DbSet<Core.Campaigns.CampaignSummary> CampaignSummaries => Set<Core.Campaigns.CampaignSummary>();
 
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>
     public bool SuppressChangeAudit { get; set; }

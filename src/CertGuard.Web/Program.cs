@@ -55,6 +55,7 @@ builder.AddFeature<CertGuard.Web.Features.Enforcement.Supervision.SupervisionMod
 builder.AddFeature<CertGuard.Web.Features.Enforcement.TypicalCases.TypicalCasesModule>();
 builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
+builder.AddFeature<CertGuard.Web.Features.Campaigns.CampaignsModule>();
 // Everyday use (issue 17): the workbench every account lands on.
 builder.AddFeature<WorkbenchModule>();
 

@@ -25,6 +25,8 @@ public sealed class Campaign
         DocumentNumber = documentNumber;
         StartsOn = startsOn;
         EndsOn = endsOn;
+        PlanDueOn = DefaultPlanDue(startsOn);
+        SummaryDueOn = DefaultSummaryDue(endsOn);
     }
 
     public Guid Id { get; private set; }
@@ -40,6 +42,33 @@ public sealed class Campaign
     public DateOnly EndsOn { get; private set; }
 
     public int Version { get; private set; }
+
+    /// <summary>The cities' implementation plans are due by the end of this day (the notice: 7月底前).</summary>
+    public DateOnly PlanDueOn { get; private set; }
+
+    /// <summary>The closing summaries are due by the end of this day (the notice: 12月25日前).</summary>
+    public DateOnly SummaryDueOn { get; private set; }
+
+    /// <summary>The end of the plan's due day, China time.</summary>
+    public DateTimeOffset PlanDueBy => Time.ChinaTime.EndOfDay(PlanDueOn);
+
+    public DateTimeOffset SummaryDueBy => Time.ChinaTime.EndOfDay(SummaryDueOn);
+
+    /// <summary>Sets when plans and summaries are due (within the campaign).</summary>
+    public void SetDeadlines(DateOnly planDueOn, DateOnly summaryDueOn)
+    {
+        if (planDueOn < StartsOn || planDueOn > EndsOn || summaryDueOn < StartsOn || summaryDueOn > EndsOn)
+            throw Refusal.Invalid("CAMPAIGN-DATES");
+        PlanDueOn = planDueOn;
+        SummaryDueOn = summaryDueOn;
+        Version++;
+    }
+
+    /// <summary>The end of the month the campaign starts in.</summary>
+    public static DateOnly DefaultPlanDue(DateOnly startsOn) => new(startsOn.Year, startsOn.Month, DateTime.DaysInMonth(startsOn.Year, startsOn.Month));
+
+    /// <summary>The 25th of the campaign's last month (or its last day, if earlier).</summary>
+    public static DateOnly DefaultSummaryDue(DateOnly endsOn) => new(endsOn.Year, endsOn.Month, Math.Min(25, endsOn.Day));
 
     public bool IsRunningOn(DateOnly day) => day >= StartsOn && day <= EndsOn;
 

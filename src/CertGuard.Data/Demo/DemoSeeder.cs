@@ -82,6 +82,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         await Campaigns.CampaignsDemo.SeedAsync(db, clock, ct);
         await Enforcement.Supervision.SupervisionDemo.SeedAsync(db, clock, Core.ReferenceData.ReferenceDataSet.Shipped.InForce(ChinaTime.Today(clock)), ct);
         await Enforcement.TypicalCases.TypicalCasesDemo.SeedAsync(db, clock, ct);
+        await Campaigns.CampaignWorkDemo.SeedAsync(db, clock, ct);
         lines.AddRange(await SampleCertificatesAsync(ct));
         lines.AddRange(await Tips.TipsDemo.SeedAsync(db, clock, ct));
         return lines;

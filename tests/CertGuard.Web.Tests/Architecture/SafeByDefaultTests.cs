@@ -58,6 +58,8 @@ public abstract class SafeByDefaultTests(CertGuardApp app)
         "GET POST /typical-cases",
         "GET /typical-cases/feed.atom",
         "GET /api/v1/public/typical-cases",
+        // Campaign circulars the province office published to the public page.
+        "GET /api/v1/public/circulars",
     ];
 
     [Fact]
