@@ -53,7 +53,7 @@ public sealed class SupervisionTask
 
     public void ReportDone(string report, string by, DateTimeOffset at, DateOnly today)
     {
-        if (Done) throw Refusal.Conflict("SUPERVISION-TASK-DONE");
+        if (Done) throw Refusal.Conflict("VISIT-TASK-DONE");
         Report = SupervisionVisit.Text(report, required: true);
         DoneLate = today > Deadline;
         Done = true;

@@ -168,7 +168,7 @@ public abstract class CampaignWorkTests(CampaignApp app)
         Assert.False(done.GetProperty("overdue").GetBoolean());
         Assert.Empty((await city.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/supervision-tasks?overdue=true")).EnumerateArray());
         await (await city.PostAsJsonAsync($"/api/v1/campaigns/supervision-tasks/{late.GetProperty("id").GetGuid()}/done", new { report = "再报", version = done.GetProperty("version").GetInt32() }))
-            .AssertProblemAsync(HttpStatusCode.Conflict, "SUPERVISION-TASK-DONE");
+            .AssertProblemAsync(HttpStatusCode.Conflict, "VISIT-TASK-DONE");
     }
 
     [Fact]

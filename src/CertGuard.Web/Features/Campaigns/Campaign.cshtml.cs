@@ -18,7 +18,7 @@ namespace CertGuard.Web.Features.Campaigns;
 /// and their tasks; circulars; closing summaries. What a role may do is checked here and again in the desks' data scope.
 /// </summary>
 [Authorize(Policy = CampaignAccess.OfficePolicy)]
-public sealed class CampaignModel(CampaignDesk campaigns, PlanDesk plans, SupervisionDesk supervision, CircularDesk circulars, SummaryDesk summaries, IActor actor, TimeProvider clock)
+public sealed class CampaignModel(CampaignDesk campaigns, PlanDesk plans, SupervisionVisitDesk supervision, CircularDesk circulars, SummaryDesk summaries, IActor actor, TimeProvider clock)
     : PageModel, IShowsRefusals
 {
     public CampaignView View { get; private set; } = null!;

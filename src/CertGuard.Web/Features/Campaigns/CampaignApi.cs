@@ -71,21 +71,21 @@ public static class CampaignApi
             TypedResults.Ok(PlanResponse.From(await desk.DecideAsync(planId, r.Accept, r.Reason, r.Version, ct))))
             .WithSummary("省安委办采纳（accept=true）或退回（写明理由 reason）实施方案");
 
-        office.MapGet("/{id:guid}/visits", async (Guid id, SupervisionDesk desk, TimeProvider clock, CancellationToken ct) =>
+        office.MapGet("/{id:guid}/visits", async (Guid id, SupervisionVisitDesk desk, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok((await desk.ListAsync(id, ct)).Select(v => VisitResponse.From(v, ChinaTime.Today(clock))).ToList()))
             .WithSummary("督查：省安委办看全部，市安委办看到本市的督查及整改任务");
-        province.MapPost("/{id:guid}/visits", async (Guid id, VisitRequest r, SupervisionDesk desk, TimeProvider clock, CancellationToken ct) =>
+        province.MapPost("/{id:guid}/visits", async (Guid id, VisitRequest r, SupervisionVisitDesk desk, TimeProvider clock, CancellationToken ct) =>
         {
             var v = await desk.PlanAsync(id, r.CityCode, r.StartsOn, r.EndsOn, r.Members, ct);
             return TypedResults.Created($"/api/v1/campaigns/{id}/visits", VisitResponse.From(new VisitView(v, []), ChinaTime.Today(clock)));
         }).WithSummary("安排督查组：地市、日期、成员");
-        province.MapPost("/visits/{visitId:guid}/record", async (Guid visitId, RecordVisitRequest r, SupervisionDesk desk, TimeProvider clock, CancellationToken ct) =>
+        province.MapPost("/visits/{visitId:guid}/record", async (Guid visitId, RecordVisitRequest r, SupervisionVisitDesk desk, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(VisitResponse.From(await desk.RecordAsync(visitId, r.Summary, r.Members, r.Findings ?? [], r.Version, ct), ChinaTime.Today(clock))))
             .WithSummary("记录督查情况；每条发现的问题（finding、deadline）成为该市的整改任务");
-        office.MapGet("/{id:guid}/supervision-tasks", async (Guid id, bool? overdue, SupervisionDesk desk, TimeProvider clock, CancellationToken ct) =>
+        office.MapGet("/{id:guid}/supervision-tasks", async (Guid id, bool? overdue, SupervisionVisitDesk desk, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok((await desk.TasksAsync(id, overdue == true, ct)).Select(t => SupervisionTaskResponse.From(t, ChinaTime.Today(clock))).ToList()))
             .WithSummary("督查整改任务；overdue=true 只看逾期未完成");
-        city.MapPost("/supervision-tasks/{taskId:guid}/done", async (Guid taskId, TaskDoneRequest r, SupervisionDesk desk, TimeProvider clock, CancellationToken ct) =>
+        city.MapPost("/supervision-tasks/{taskId:guid}/done", async (Guid taskId, TaskDoneRequest r, SupervisionVisitDesk desk, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(SupervisionTaskResponse.From(await desk.ReportDoneAsync(taskId, r.Report, r.Version, ct), ChinaTime.Today(clock))))
             .WithSummary("市安委办报告整改完成（整改情况）");
 

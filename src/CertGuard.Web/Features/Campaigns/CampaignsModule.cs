@@ -15,7 +15,7 @@ public sealed class CampaignsModule : IFeatureModule
         services.AddCampaignPolicies();
         services.AddScoped<CampaignDesk>();
         services.AddScoped<PlanDesk>();
-        services.AddScoped<SupervisionDesk>();
+        services.AddScoped<SupervisionVisitDesk>();
         services.AddScoped<CircularDesk>();
         services.AddScoped<SummaryDesk>();
         services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, CampaignCityWorkItems>();

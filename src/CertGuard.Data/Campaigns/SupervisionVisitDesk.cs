@@ -18,7 +18,7 @@ public sealed record VisitView(SupervisionVisit Visit, IReadOnlyList<Supervision
 /// which becomes a task for the city with a deadline; the city office reports each done; open tasks past their
 /// deadline are overdue. A city office sees its own city's visits and tasks only (the scope filters).
 /// </summary>
-public sealed class SupervisionDesk(CertGuardDbContext db, IActor actor, TimeProvider clock)
+public sealed class SupervisionVisitDesk(CertGuardDbContext db, IActor actor, TimeProvider clock)
 {
     public async Task<IReadOnlyList<VisitView>> ListAsync(Guid campaignId, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public sealed class SupervisionDesk(CertGuardDbContext db, IActor actor, TimePro
 
     public async Task<VisitView> GetAsync(Guid visitId, CancellationToken ct)
     {
-        var visit = await db.SupervisionVisits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, ct) ?? throw Refusal.NotFound("SUPERVISION-NOT-FOUND");
+        var visit = await db.SupervisionVisits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, ct) ?? throw Refusal.NotFound("VISIT-NOT-FOUND");
         var tasks = await db.SupervisionTasks.AsNoTracking().Where(t => t.VisitId == visitId).OrderBy(t => t.Deadline).ToListAsync(ct);
         return new VisitView(visit, tasks);
     }
@@ -44,7 +44,7 @@ public sealed class SupervisionDesk(CertGuardDbContext db, IActor actor, TimePro
 
     public async Task<SupervisionVisit> PlanAsync(Guid campaignId, string cityCode, DateOnly startsOn, DateOnly endsOn, string members, CancellationToken ct)
     {
-        if (!RegionDirectory.Guangdong.IsCity(cityCode)) throw Refusal.Invalid("SUPERVISION-CITY", ("city", cityCode));
+        if (!RegionDirectory.Guangdong.IsCity(cityCode)) throw Refusal.Invalid("VISIT-CITY", ("city", cityCode));
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw Refusal.NotFound("CAMPAIGN-NOT-FOUND");
         if (startsOn < campaign.StartsOn || endsOn > campaign.EndsOn) throw Refusal.Invalid("CAMPAIGN-DATES");
         var visit = new SupervisionVisit(campaignId, cityCode, startsOn, endsOn, members);
@@ -56,7 +56,7 @@ public sealed class SupervisionDesk(CertGuardDbContext db, IActor actor, TimePro
     /// <summary>Records the visit as made; each finding becomes a task for the city.</summary>
     public async Task<VisitView> RecordAsync(Guid visitId, string summary, string members, IReadOnlyList<FindingInput> findings, int version, CancellationToken ct)
     {
-        var visit = await db.SupervisionVisits.FirstOrDefaultAsync(v => v.Id == visitId, ct) ?? throw Refusal.NotFound("SUPERVISION-NOT-FOUND");
+        var visit = await db.SupervisionVisits.FirstOrDefaultAsync(v => v.Id == visitId, ct) ?? throw Refusal.NotFound("VISIT-NOT-FOUND");
         CampaignDesk.Stale(visit.Version, version);
         visit.Record(summary, members, actor.Name, clock.GetUtcNow());
         foreach (var finding in findings)
@@ -70,7 +70,7 @@ public sealed class SupervisionDesk(CertGuardDbContext db, IActor actor, TimePro
 
     public async Task<SupervisionTask> ReportDoneAsync(Guid taskId, string report, int version, CancellationToken ct)
     {
-        var task = await db.SupervisionTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw Refusal.NotFound("SUPERVISION-NOT-FOUND");
+        var task = await db.SupervisionTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw Refusal.NotFound("VISIT-NOT-FOUND");
         CampaignDesk.Stale(task.Version, version);
         task.ReportDone(report ?? "", actor.Name, clock.GetUtcNow(), ChinaTime.Today(clock));
         await db.SaveChangesAsync(ct);
