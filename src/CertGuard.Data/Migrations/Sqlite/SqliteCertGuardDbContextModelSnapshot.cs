@@ -1628,6 +1628,9 @@ namespace CertGuard.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SuspectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SuspectSiteRaised")
                         .HasColumnType("INTEGER");
 

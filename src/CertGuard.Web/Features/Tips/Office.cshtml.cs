@@ -38,6 +38,7 @@ public sealed class OfficeModel(TipDesk desk, TipRewardDesk rewards, TipIntake i
     [BindProperty] public string? PayeeName { get; set; }
     [BindProperty] public string? PayeePhone { get; set; }
     [BindProperty] public Guid? IntoId { get; set; }
+    [BindProperty] public string? SiteUrl { get; set; }
     [BindProperty] public string? City { get; set; }
     [BindProperty] public string? Department { get; set; }
     [BindProperty] public DateOnly? ExtendTo { get; set; }
@@ -62,7 +63,7 @@ public sealed class OfficeModel(TipDesk desk, TipRewardDesk rewards, TipIntake i
 
     public Task<IActionResult> OnPostMessageAsync(CancellationToken ct) => Act(async () => await desk.MessageAsync(Id!.Value, Text, ct));
 
-    public Task<IActionResult> OnPostLeadAsync(CancellationToken ct) => Act(() => desk.RaiseAsync(Id!.Value, Lead, SuspectSite, Text, Version, ct));
+    public Task<IActionResult> OnPostLeadAsync(CancellationToken ct) => Act(() => desk.RaiseAsync(Id!.Value, Lead, SuspectSite, Text, Version, ct, SiteUrl));
 
     public Task<IActionResult> OnPostConcludeAsync(CancellationToken ct) => Act(() => desk.ConcludeAsync(Id!.Value, Substantiated, Version, ct));
 
