@@ -94,6 +94,9 @@ public sealed class Tip
     /// <summary>The office asked web watch to look at a suspect site named in the tip.</summary>
     public bool SuspectSiteRaised { get; private set; }
 
+    /// <summary>The web-watch suspect (site or listing) it became.</summary>
+    public Guid? SuspectId { get; private set; }
+
     /// <summary>The earlier tip on the same matter that this one was merged into.</summary>
     public Guid? MergedIntoId { get; private set; }
 
@@ -143,12 +146,16 @@ public sealed class Tip
         Version++;
     }
 
-    public void BecameLead(Guid leadId, bool suspectSite)
+    public void BecameLead(Guid leadId, bool suspectSite) => Became(leadId, null, suspectSite);
+
+    /// <summary>The tip became a lead, a web-watch suspect, or both; the check follows them from now on.</summary>
+    public void Became(Guid? leadId, Guid? suspectId, bool suspectSite = false)
     {
         RequireOpen();
-        if (LeadId is not null) throw Refusal.Conflict("TIP-ALREADY-LEAD");
+        if (LeadId is not null || SuspectId is not null) throw Refusal.Conflict("TIP-ALREADY-LEAD");
         LeadId = leadId;
-        SuspectSiteRaised = suspectSite;
+        SuspectId = suspectId;
+        SuspectSiteRaised = suspectSite || suspectId is not null;
         State = TipState.Checking;
         Version++;
     }

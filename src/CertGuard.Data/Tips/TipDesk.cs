@@ -13,7 +13,7 @@ namespace CertGuard.Data.Tips;
 public sealed record TipQueueRow(
     Guid Id, string RegionCode, string Department, TipKind Kind, string KindName, TipChannel Channel, TipState State, string StateName,
     DateTimeOffset ReceivedAt, DateOnly CheckDueOn, DateOnly? ExtensionRequestedTo, DateOnly? FeedbackDueOn, string? AssignedTo,
-    Guid? LeadId, bool SuspectSiteRaised, bool Named, Guid? MergedIntoId, bool Overdue, int Version);
+    Guid? LeadId, bool SuspectSiteRaised, bool Named, Guid? MergedIntoId, bool Overdue, int Version, Guid? SuspectId = null);
 
 public sealed record TipFileRow(Guid Id, string ContentType, int Length, DateTimeOffset At);
 
@@ -26,7 +26,7 @@ public sealed record TipMaterial(TipQueueRow Tip, string Site, string What, stri
 /// (every read audited), messages to the reporter, the tip turned into a lead, merges, routing by the province office,
 /// the check's time limit and its extension. The party reported never has an account that reaches this desk.
 /// </summary>
-public sealed class TipDesk(CertGuardDbContext db, TipVault vault, TipLeadFollower follower, ReferenceDataProvider reference, TimeProvider clock, IActor actor)
+public sealed class TipDesk(CertGuardDbContext db, TipVault vault, TipLeadFollower follower, TipSuspectRaiser suspects, ReferenceDataProvider reference, TimeProvider clock, IActor actor)
 {
     public const string ReadAction = "tip-read";
 
@@ -94,21 +94,28 @@ public sealed class TipDesk(CertGuardDbContext db, TipVault vault, TipLeadFollow
     }
 
     /// <summary>
-    /// The tip becomes an enforcement lead, a suspect site for web watch, or both. Web watch is not in this branch yet: a
-    /// suspect site is recorded as a lead with source Tip whose summary says so. The summary is the officer's own words:
-    /// the tip's material and the reporter stay sealed.
+    /// The tip becomes an enforcement lead, a suspect site on web watch's desk (<see cref="TipSuspectRaiser"/>), or both;
+    /// its state then follows theirs (<see cref="TipLeadFollower"/>). The summary is the officer's own words: the tip's
+    /// material and the reporter stay sealed.
     /// </summary>
-    public async Task<TipQueueRow> RaiseAsync(Guid id, bool lead, bool suspectSite, string? summary, int version, CancellationToken ct)
+    public async Task<TipQueueRow> RaiseAsync(Guid id, bool lead, bool suspectSite, string? summary, int version, CancellationToken ct, string? siteUrl = null)
     {
         if (!lead && !suspectSite) throw Refusal.Invalid("TIP-RAISE-NOTHING");
         var text = (summary ?? "").Trim();
         if (text.Length == 0) throw Refusal.Invalid("TIP-SUMMARY-REQUIRED");
         var tip = await AssignedAsync(id, ct, version);
+        if (tip.LeadId is not null || tip.SuspectId is not null) throw Refusal.Conflict("TIP-ALREADY-LEAD");
         var now = clock.GetUtcNow();
-        var prefix = $"举报线索（{TipTexts.KindName(tip.Kind)}）" + (suspectSite ? (lead ? "［另涉嫌假冒网站，待网站监测核查］" : "［涉嫌假冒网站，待网站监测核查］") : "");
-        var created = new InspectionLead(tip.RegionCode, LeadSources.Tip, $"{prefix}：{text}", actor.Name, now) { SourceId = tip.Id };
-        db.InspectionLeads.Add(created);
-        tip.BecameLead(created.Id, suspectSite);
+        Guid? suspectId = suspectSite ? await suspects.RaiseAsync(tip, siteUrl, text, ct) : null;
+        Guid? leadId = null;
+        if (lead)
+        {
+            var prefix = $"举报线索（{TipTexts.KindName(tip.Kind)}）" + (suspectSite ? "［另转网站监测］" : "");
+            var created = new InspectionLead(tip.RegionCode, LeadSources.Tip, $"{prefix}：{text}", actor.Name, now) { SourceId = tip.Id };
+            db.InspectionLeads.Add(created);
+            leadId = created.Id;
+        }
+        tip.Became(leadId, suspectId);
         await db.SaveChangesAsync(ct);
         return Row(tip);
     }
@@ -196,6 +203,6 @@ public sealed class TipDesk(CertGuardDbContext db, TipVault vault, TipLeadFollow
         var today = ChinaTime.Today(clock);
         var overdue = (t.IsCheckOpen && t.CheckDueOn < today) || (t.FeedbackDueOn is { } f && f < today && t.State is TipState.NotSubstantiated or TipState.Substantiated);
         return new TipQueueRow(t.Id, t.RegionCode, t.Department, t.Kind, TipTexts.KindName(t.Kind), t.Channel, t.State, TipTexts.StateName(t.State),
-            t.ReceivedAt, t.CheckDueOn, t.ExtensionRequestedTo, t.FeedbackDueOn, t.AssignedTo, t.LeadId, t.SuspectSiteRaised, t.Named, t.MergedIntoId, overdue, t.Version);
+            t.ReceivedAt, t.CheckDueOn, t.ExtensionRequestedTo, t.FeedbackDueOn, t.AssignedTo, t.LeadId, t.SuspectSiteRaised, t.Named, t.MergedIntoId, overdue, t.Version, t.SuspectId);
     }
 }

@@ -23,10 +23,11 @@ public sealed class TipRewardDesk(CertGuardDbContext db, TipVault vault, TimePro
 {
     public const string PayeeAction = "tip-reward-payee";
 
-    public async Task<IReadOnlyList<TipRewardRow>> ListAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<TipRewardRow>> ListAsync(CancellationToken ct, bool awaitingPayment = false)
     {
         var rows = await (from r in db.TipRewards
                           join t in db.Tips on r.TipId equals t.Id
+                          where !awaitingPayment || r.State == RewardState.Claimed || (t.Named && r.State == RewardState.Approved)
                           orderby r.ProposedAt descending
                           select new { r, t.Named }).Take(500).ToListAsync(ct);
         return rows.Select(x => Row(x.r, x.Named)).ToList();

@@ -13,9 +13,11 @@ public static class TipServices
         services.AddScoped<TipLeadFollower>();
         services.AddScoped<TipIntake>();
         services.AddScoped<TipFollowUp>();
+        services.AddScoped<TipSuspectRaiser>();
         services.AddScoped<TipDesk>();
         services.AddScoped<TipRewardDesk>();
         services.AddScoped<TipStatistics>();
+        services.AddScoped<Campaigns.IIndicatorSource, TipIndicators>();
         services.AddScoped<ICaseDecisionListener, TipRewardListener>();
         return services;
     }

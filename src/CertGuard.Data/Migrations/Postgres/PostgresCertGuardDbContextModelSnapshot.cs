@@ -2260,6 +2260,9 @@ namespace CertGuard.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<Guid?>("SuspectId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("SuspectSiteRaised")
                         .HasColumnType("boolean");
 

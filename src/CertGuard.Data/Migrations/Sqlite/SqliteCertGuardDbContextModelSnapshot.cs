@@ -2255,6 +2255,9 @@ namespace CertGuard.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SuspectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SuspectSiteRaised")
                         .HasColumnType("INTEGER");
 

@@ -1,24 +1,26 @@
 using CertGuard.Core;
 using CertGuard.Core.Tips;
 using CertGuard.Data.Tips;
-using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CertGuard.Web.Features.Tips;
 
 /// <summary>
 /// Follow-up by receipt: posted in the form's body, never in the address, so it stays out of logs and history. Limited
-/// per client like the public query. The page keeps the receipt only in this answer's form, for a reply or a claim.
+/// per client like the public query (<see cref="TipLookupLimit"/>): past the limit the page answers 429 with the
+/// challenge, which the browser solves (query/pow-worker.js) and posts again with the pass it bought. The page keeps the
+/// receipt and the pass only in this answer's forms, for a reply or a claim.
 /// </summary>
-[EnableRateLimiting(PublicQueryRateLimits.ClientPolicy)]
 [RequestSizeLimit(PublicTipsApi.MaxRequestBytes)]
-public sealed class FollowUpModel(TipFollowUp followUp, IOptions<TipOptions> options) : PageModel, IShowsRefusals
+public sealed class FollowUpModel(TipFollowUp followUp, IOptions<TipOptions> options, TipLookupLimit limit) : PageModel, IShowsRefusals
 {
     [BindProperty] public string? Receipt { get; set; }
+    /// <summary>A pass from a solved challenge (<c>POST /api/v1/public/challenge</c>), carried by the page's forms.</summary>
+    [BindProperty] public string? Pass { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
     [BindProperty] public bool NotRegulatorStaff { get; set; }
@@ -27,6 +29,25 @@ public sealed class FollowUpModel(TipFollowUp followUp, IOptions<TipOptions> opt
     public string? Error { get; private set; }
     public string? ErrorCode { get; private set; }
     public string? Notice { get; private set; }
+    /// <summary>Past the limit: the message and the challenge to go on.</summary>
+    public TipLookupRefusal? Limited { get; private set; }
+
+    /// <summary>Every post opens the receipt: each takes one look-up from the client's limit before the handler runs.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method) && limit.TryAcquire(HttpContext, Pass) is { } refused)
+        {
+            Limited = refused;
+            Pass = null;
+            Text = null;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = refused.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.Headers.CacheControl = "no-store";
+            context.Result = Page();
+            return;
+        }
+        await next();
+    }
 
     public void OnGet() => Response.Headers.CacheControl = "no-store";
 

@@ -16,7 +16,7 @@ public static class OfficeTipsApi
 
     public sealed record MessageRequest(string? Text);
 
-    public sealed record RaiseRequest(bool Lead, bool SuspectSite, string? Summary, int Version);
+    public sealed record RaiseRequest(bool Lead, bool SuspectSite, string? Summary, int Version, string? SiteUrl = null);
 
     public sealed record ConcludeRequest(bool Substantiated, int Version);
 
@@ -61,8 +61,8 @@ public static class OfficeTipsApi
             await desk.MessageAsync(id, r.Text, ct);
             return TypedResults.NoContent();
         }).WithSummary("给举报人留言（举报人凭回执码查看）");
-        tips.MapPost("/{id:guid}/lead", (Guid id, RaiseRequest r, TipDesk desk, CancellationToken ct) => desk.RaiseAsync(id, r.Lead, r.SuspectSite, r.Summary, r.Version, ct))
-            .WithSummary("转为执法线索、可疑网站或两者；举报的状态随线索变化");
+        tips.MapPost("/{id:guid}/lead", (Guid id, RaiseRequest r, TipDesk desk, CancellationToken ct) => desk.RaiseAsync(id, r.Lead, r.SuspectSite, r.Summary, r.Version, ct, r.SiteUrl))
+            .WithSummary("转为执法线索、可疑网站（网站监测，须填 siteUrl：网址或商品链接）或两者；举报的状态随线索和可疑网站变化");
         tips.MapPost("/{id:guid}/conclusion", (Guid id, ConcludeRequest r, TipDesk desk, CancellationToken ct) => desk.ConcludeAsync(id, r.Substantiated, r.Version, ct))
             .WithSummary("核查结束：属实或查无实据；须在反馈期限内告知举报人");
         tips.MapPost("/{id:guid}/merge", (Guid id, MergeRequest r, TipDesk desk, CancellationToken ct) => desk.MergeAsync(id, r.Into, ct))

@@ -1,7 +1,6 @@
 using CertGuard.Core;
 using CertGuard.Core.Tips;
 using CertGuard.Data.Tips;
-using CertGuard.Web.Features.Verification.PublicQuery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -35,12 +34,12 @@ public static class PublicTipsApi
         tips.MapPost("/", FileAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery()
             .WithSummary("提交举报（JSON 或 multipart/form-data，可附照片）：返回 16 位回执码，只显示这一次，请妥善保存；不记录 IP 地址、浏览器或账号");
         tips.MapGet("/{receipt}", (string receipt, TipFollowUp followUp, HttpContext http, CancellationToken ct) => ViewAsync(receipt, followUp, http, ct))
-            .RequireRateLimiting(PublicQueryRateLimits.ClientPolicy)
+            .AddEndpointFilter(TipLookupLimit.Filter)
             .WithSummary("凭回执码查看举报进展（状态、办理机关的留言、自己的补充）。回执码错误与过期的回答相同；页面用 POST /follow-up 以免回执码出现在地址中");
         tips.MapPost("/follow-up", (ReceiptRequest r, TipFollowUp followUp, HttpContext http, CancellationToken ct) => ViewAsync(r.Receipt, followUp, http, ct))
-            .RequireRateLimiting(PublicQueryRateLimits.ClientPolicy)
+            .AddEndpointFilter(TipLookupLimit.Filter)
             .WithSummary("同上，回执码放在请求体中");
-        tips.MapPost("/replies", ReplyAsync).RequireRateLimiting(PublicQueryRateLimits.ClientPolicy)
+        tips.MapPost("/replies", ReplyAsync).AddEndpointFilter(TipLookupLimit.Filter)
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery()
             .WithSummary("凭回执码补充说明或照片（JSON 或 multipart/form-data）");
         tips.MapPost("/reward-claims", async (ClaimRequest r, TipFollowUp followUp, HttpContext http, CancellationToken ct) =>
@@ -48,7 +47,7 @@ public static class PublicTipsApi
                 http.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(await followUp.ClaimAsync(r.Receipt, r.NotRegulatorStaff, ct));
             })
-            .RequireRateLimiting(PublicQueryRateLimits.ClientPolicy)
+            .AddEndpointFilter(TipLookupLimit.Filter)
             .WithSummary("匿名举报人凭回执码申领已批准的奖励；领奖时才向奖励经办人出示身份。监管部门工作人员不得申领");
         return api;
     }

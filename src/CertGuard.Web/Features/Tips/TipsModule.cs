@@ -11,6 +11,7 @@ public sealed class TipsModule : IFeatureModule
     {
         services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, TipWorkItems>();
         services.AddTips();
+        services.AddSingleton<TipLookupLimit>();
         services.AddTipPolicies();
     }
 
