@@ -989,6 +989,207 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.ToTable("InspectionLeads");
                 });
 
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Transfers.CaseTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppraisalReport")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseTitle")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CountsRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountsRecordedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DensDestroyed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForgedCertificatesSeized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeadDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeadDecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigationReport")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficersText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherEvidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceCaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PoliceDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PoliceDecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("PoliceFiled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PoliceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcuratorateAskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcuratorateAskedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcuratorateNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReconsiderationAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReconsiderationAskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReconsiderationAskedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeizedItemsText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SuspectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuspectsCaught")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TransferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransferredBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WebsiteGangsBroken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RegionCode", "FiledAt");
+
+                    b.HasIndex("RegionCode", "State");
+
+                    b.HasIndex("RegionCode", "TransferredAt");
+
+                    b.ToTable("CaseTransfers");
+                });
+
             modelBuilder.Entity("CertGuard.Core.Inspections.CorrectionOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2845,6 +3046,15 @@ namespace CertGuard.Data.Migrations.Sqlite
                 {
                     b.HasOne("CertGuard.Core.Enforcement.Cases.EnforcementCase", null)
                         .WithMany("Fines")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertGuard.Core.Enforcement.Transfers.CaseTransfer", b =>
+                {
+                    b.HasOne("CertGuard.Core.Enforcement.Cases.EnforcementCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
