@@ -33,6 +33,9 @@ public sealed class TransferDesk(
 {
     public const string AssistanceAction = "police-assistance";
 
+    // The reason is kept readable in the audit log (Chinese text, not \u escapes).
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private AccessScope? Scope => actor.Scope;
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -180,7 +183,7 @@ public sealed class TransferDesk(
             .Where(v => (v.CertificateId != null && ids.Contains(v.CertificateId.Value)) || v.NumberAsked == number)
             .OrderByDescending(v => v.At).Take(200).ToListAsync(ct);
         db.AddAuditEntry("read", "Certificate", number.Length > 6 ? Core.Holders.ResidentIdNumber.Mask(number) : number,
-            JsonSerializer.Serialize(new { action = AssistanceAction, reason, certificates = certificates.Count, checks = checks.Count }));
+            JsonSerializer.Serialize(new { action = AssistanceAction, reason, certificates = certificates.Count, checks = checks.Count }, AuditJson));
         await db.SaveChangesAsync(ct);
         return new AssistanceAnswer(number, reason,
             [.. certificates.Select(c => new AssistanceCertificate(c.Id, c.Number, c.HolderName, c.ItemCode, c.RegionCode, c.Status.ToString(), c.FirstIssuedOn, c.ValidTo))],
