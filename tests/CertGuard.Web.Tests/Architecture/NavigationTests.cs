@@ -20,14 +20,14 @@ public abstract partial class NavigationTests(CertGuardApp app)
     }
 
     [Theory]
-    [InlineData("province-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch employers institutions reference-data audit")]
-    [InlineData("city-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch employers institutions")]
+    [InlineData("province-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch transfers employers institutions reference-data audit")]
+    [InlineData("city-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch transfers employers institutions")]
     [InlineData("issuing-authority", "workbench query verify registry issue reminders revocation-requests")]
     [InlineData("employer", "workbench query verify registry reminders roster rectifications orders")]
     [InlineData("training-institution", "workbench query verify orders review-check self-check")]
     [InlineData("auditor", "workbench query verify registry audit")]
-    [InlineData("police", "workbench query verify registry tips-office leads cases webwatch")]
-    [InlineData("inspector", "workbench query verify registry tips-office leads inspections cases")]
+    [InlineData("police", "workbench query verify registry tips-office leads cases webwatch transfers")]
+    [InlineData("inspector", "workbench query verify registry tips-office leads inspections cases transfers")]
     public async Task Each_role_sees_its_entries_in_order(string role, string expected)
     {
         var client = await app.SignedInClientAsync(role);
