@@ -79,6 +79,12 @@ public abstract partial class CertGuardDbContext
         builder.Entity<Core.Enforcement.TypicalCases.TypicalCase>()
             .HasQueryFilter(ScopeFilters.Cases, t => !OrganisationReach)
             .HasQueryFilter(ScopeFilters.Region, t => ScopeCity == null || t.RegionCode == ScopeCity);
+        // Transfers to the police: the city's own (the police read those addressed to their city's bureau); market
+        // regulation and cyberspace none; organisations never.
+        builder.Entity<Core.Enforcement.Transfers.CaseTransfer>()
+            .HasQueryFilter(ScopeFilters.Cases, t => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, t => ScopeCity == null || t.RegionCode == ScopeCity)
+            .HasQueryFilter(ScopeFilters.Department, t => ScopeDepartment == null || ScopePolice);
 
         builder.Entity<Certificate>()
             .HasQueryFilter(ScopeFilters.Registry, c => !RegistryDenied)

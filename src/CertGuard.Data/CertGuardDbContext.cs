@@ -76,6 +76,9 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<Core.Campaigns.Campaign> Campaigns => Set<Core.Campaigns.Campaign>();
 
+    // Transfers to the police (两法衔接).
+    public DbSet<Core.Enforcement.Transfers.CaseTransfer> CaseTransfers => Set<Core.Enforcement.Transfers.CaseTransfer>();
+
     public DbSet<Core.Campaigns.MonthlyReport> MonthlyReports => Set<Core.Campaigns.MonthlyReport>();
 
     public DbSet<Core.Enforcement.Supervision.SupervisedCase> SupervisedCases => Set<Core.Enforcement.Supervision.SupervisedCase>();

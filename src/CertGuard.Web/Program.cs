@@ -50,6 +50,7 @@ builder.AddFeature<CertGuard.Web.Features.Enforcement.Leads.LeadsModule>();
 builder.AddFeature<WebWatchModule>();
 builder.AddFeature<InspectionsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Cases.CasesModule>();
+builder.AddFeature<CertGuard.Web.Features.Enforcement.Transfers.TransfersModule>();
 builder.AddFeature<TipsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Supervision.SupervisionModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.TypicalCases.TypicalCasesModule>();

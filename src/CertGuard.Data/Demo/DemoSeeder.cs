@@ -83,6 +83,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         await Enforcement.Supervision.SupervisionDemo.SeedAsync(db, clock, Core.ReferenceData.ReferenceDataSet.Shipped.InForce(ChinaTime.Today(clock)), ct);
         await Enforcement.TypicalCases.TypicalCasesDemo.SeedAsync(db, clock, ct);
         await Campaigns.CampaignWorkDemo.SeedAsync(db, clock, ct);
+        await Enforcement.Transfers.TransfersDemo.SeedAsync(db, clock, organisations, ct);
         lines.AddRange(await SampleCertificatesAsync(ct));
         lines.AddRange(await Tips.TipsDemo.SeedAsync(db, clock, ct));
         return lines;

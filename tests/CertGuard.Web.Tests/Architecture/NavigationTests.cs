@@ -20,14 +20,14 @@ public abstract partial class NavigationTests(CertGuardApp app)
     }
 
     [Theory]
-    [InlineData("province-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch supervision employers institutions reference-data audit campaigns")]
-    [InlineData("city-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch supervision employers institutions campaigns")]
+    [InlineData("province-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch transfers supervision employers institutions reference-data audit campaigns statistics dashboard")]
+    [InlineData("city-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch transfers supervision employers institutions campaigns statistics dashboard")]
     [InlineData("issuing-authority", "workbench query verify registry issue reminders revocation-requests")]
     [InlineData("employer", "workbench query verify registry reminders roster rectifications orders")]
     [InlineData("training-institution", "workbench query verify orders review-check self-check")]
     [InlineData("auditor", "workbench query verify registry audit")]
-    [InlineData("police", "workbench query verify registry tips-office leads cases webwatch")]
-    [InlineData("inspector", "workbench query verify registry tips-office leads inspections cases supervision")]
+    [InlineData("police", "workbench query verify registry tips-office leads cases webwatch transfers")]
+    [InlineData("inspector", "workbench query verify registry tips-office leads inspections cases transfers supervision")]
     public async Task Each_role_sees_its_entries_in_order(string role, string expected)
     {
         var client = await app.SignedInClientAsync(role);

@@ -33,4 +33,10 @@ public enum CaseDocumentKind
     ClosingReport,
     /// <summary>卷内目录</summary>
     CaseFileIndex,
+    /// <summary>涉嫌犯罪案件移送书 (a transfer to the police)</summary>
+    TransferLetter,
+    /// <summary>涉案物品清单 (the seized items of a transfer's package)</summary>
+    SeizedItemsList,
+    /// <summary>检验鉴定报告 (the inspection or appraisal reports of a transfer's package)</summary>
+    AppraisalReport,
 }

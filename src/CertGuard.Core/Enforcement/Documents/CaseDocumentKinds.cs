@@ -27,6 +27,9 @@ public static class CaseDocumentKinds
         new(CaseDocumentKind.EnforcementApplication, "强制执行申请书", "Application for compulsory enforcement", "执", "enforcement-application"),
         new(CaseDocumentKind.ClosingReport, "结案报告", "Case closing report", "结", "closing-report"),
         new(CaseDocumentKind.CaseFileIndex, "卷内目录", "Case file index", "卷", "case-file-index"),
+        new(CaseDocumentKind.TransferLetter, "涉嫌犯罪案件移送书", "Letter transferring a suspected crime", "移", "transfer-letter"),
+        new(CaseDocumentKind.SeizedItemsList, "涉案物品清单", "List of seized items", "扣", "seized-items"),
+        new(CaseDocumentKind.AppraisalReport, "检验鉴定报告", "Inspection and appraisal reports", "鉴", "appraisal-report"),
     ];
 
     public static CaseDocumentKindInfo Of(CaseDocumentKind kind) =>

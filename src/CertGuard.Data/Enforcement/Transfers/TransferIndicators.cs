@@ -1,0 +1,110 @@
+using CertGuard.Core.Enforcement;
+using CertGuard.Core.Enforcement.Transfers;
+using CertGuard.Data.Campaigns;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertGuard.Data.Enforcement.Transfers;
+
+/// <summary>
+/// Rows 34–40 of the statistics table (五、打击制假售假犯罪), counted per city from the transfers and the leads:
+/// <list type="bullet">
+/// <item>34 向公安机关通报线索: leads of the city's inbox closed as referred to the police, at the referral. A web-watch
+/// suspect counts when it came into the inbox as a lead and that lead was referred to the police; a suspect the
+/// cyberspace office refers outside the inbox is not counted here, so nothing is counted twice.</item>
+/// <item>35 移送公安机关案件: transfers sent to the police, at the transfer.</item>
+/// <item>36 公安机关立案: transfers the police filed (first decision or on reconsideration), at the filing.</item>
+/// <item>37–40: sums of what the police recorded on transfers filed in the window (suspects caught, dens destroyed,
+/// fake-website gangs broken, forged certificates seized), at the filing.</item>
+/// </list>
+/// </summary>
+public sealed class TransferIndicators(CertGuardDbContext db) : IIndicatorSource
+{
+    public const string Leads = "34";
+    public const string Transfers = "35";
+    public const string Filed = "36";
+    public const string Suspects = "37";
+    public const string Dens = "38";
+    public const string Gangs = "39";
+    public const string Seized = "40";
+
+    public IReadOnlyCollection<string> Codes { get; } = [Leads, Transfers, Filed, Suspects, Dens, Gangs, Seized];
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> CountAsync(IndicatorWindow window, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var result = new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal);
+        var cities = window.CityCodes?.ToList();
+
+        result[Leads] = Keep(await ReferredLeads(window).GroupBy(l => l.RegionCode).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
+        result[Transfers] = Keep(await SentIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
+        result[Filed] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
+        result[Suspects] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.SuspectsCaught) })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
+        result[Dens] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.DensDestroyed) })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
+        result[Gangs] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.WebsiteGangsBroken) })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
+        result[Seized] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.ForgedCertificatesSeized) })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<IndicatorRecord>> ListAsync(string code, string cityCode, IndicatorWindow window, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (code == Leads)
+        {
+            var leads = await ReferredLeads(window).Where(l => l.RegionCode == cityCode).ToListAsync(ct);
+            return [.. leads.OrderByDescending(l => l.ClosedAt)
+                .Select(l => new IndicatorRecord("Transfers.Record.Lead", l.Id, Short(l.Summary), l.ClosedAt!.Value, $"/leads/{l.Id}"))];
+        }
+        if (code == Transfers)
+        {
+            var sent = await SentIn(window).Where(t => t.RegionCode == cityCode).ToListAsync(ct);
+            return [.. sent.OrderByDescending(t => t.TransferredAt).Select(t => Record(t, t.TransferredAt!.Value, 1))];
+        }
+        Func<CaseTransfer, int>? amount = code switch
+        {
+            Filed => _ => 1,
+            Suspects => t => t.SuspectsCaught,
+            Dens => t => t.DensDestroyed,
+            Gangs => t => t.WebsiteGangsBroken,
+            Seized => t => t.ForgedCertificatesSeized,
+            _ => null,
+        };
+        if (amount is null) return [];
+        var filed = await FiledIn(window).Where(t => t.RegionCode == cityCode).ToListAsync(ct);
+        return [.. filed.Where(t => amount(t) > 0).OrderByDescending(t => t.FiledAt).Select(t => Record(t, t.FiledAt!.Value, amount(t)))];
+    }
+
+    private IQueryable<InspectionLead> ReferredLeads(IndicatorWindow w)
+    {
+        var police = LeadDepartments.Police;
+        var q = db.InspectionLeads.AsNoTracking()
+            .Where(l => l.Disposition == LeadDisposition.Referred && l.ReferredTo == police && l.ClosedAt >= w.From && l.ClosedAt < w.To);
+        return w.CityCodes is { } cities ? q.Where(l => cities.Contains(l.RegionCode)) : q;
+    }
+
+    private IQueryable<CaseTransfer> SentIn(IndicatorWindow w)
+    {
+        var q = db.CaseTransfers.AsNoTracking().Where(t => t.TransferredAt >= w.From && t.TransferredAt < w.To);
+        return w.CityCodes is { } cities ? q.Where(t => cities.Contains(t.RegionCode)) : q;
+    }
+
+    private IQueryable<CaseTransfer> FiledIn(IndicatorWindow w)
+    {
+        var q = db.CaseTransfers.AsNoTracking().Where(t => t.State == TransferState.Filed && t.FiledAt >= w.From && t.FiledAt < w.To);
+        return w.CityCodes is { } cities ? q.Where(t => cities.Contains(t.RegionCode)) : q;
+    }
+
+    private static IndicatorRecord Record(CaseTransfer t, DateTimeOffset at, int amount) =>
+        new("Transfers.Record.Transfer", t.Id, Short($"{t.LetterNumber} {t.CaseTitle}".Trim()), at, $"/transfers/{t.Id}", amount);
+
+    private static Dictionary<string, decimal> Keep(Dictionary<string, decimal> counts, List<string>? cities) =>
+        cities is null ? counts : counts.Where(c => cities.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value);
+
+    private static string Short(string text) => text.Length > 120 ? text[..120] + "…" : text;
+}
