@@ -55,6 +55,8 @@ builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 // Everyday use (issue 17): the workbench every account lands on.
 builder.AddFeature<WorkbenchModule>();
+// The campaign (issue 15): the province's dashboard.
+builder.AddFeature<CertGuard.Web.Features.Dashboard.DashboardModule>();
 
 var app = builder.Build();
 
