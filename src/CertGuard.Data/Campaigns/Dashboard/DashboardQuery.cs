@@ -25,10 +25,9 @@ public sealed class DashboardQuery(CertGuardDbContext db, StatisticsCalculator c
     /// <summary>The city the actor is limited to (a city office's); null for the province office and the platform.</summary>
     public string? City => actor.Scope?.CityCode;
 
-    public async Task<CampaignDashboard> BuildAsync(Guid campaignId, string? indicatorId, CancellationToken ct)
+    /// <summary>The dashboard of a campaign for an indicator (see <see cref="DashboardIndicators.Find"/>) in the actor's scope.</summary>
+    public async Task<CampaignDashboard> BuildAsync(Guid campaignId, DashboardIndicator indicator, CancellationToken ct)
     {
-        var indicator = DashboardIndicators.Find(indicatorId ?? DashboardIndicators.DefaultId)
-            ?? throw Refusal.Invalid("DASHBOARD-INDICATOR", ("indicator", indicatorId));
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct)
             ?? throw Refusal.NotFound("DASHBOARD-CAMPAIGN-NOT-FOUND");
         var city = City;

@@ -12,7 +12,7 @@ public sealed class DashboardWorkbenchChart(DashboardQuery query) : IWorkbenchCh
     public async Task<IReadOnlyList<WorkbenchChart>> ChartsAsync(AccessScope scope, CancellationToken ct)
     {
         if ((await query.CampaignsAsync(ct)).All(c => c.Id != DashboardQuery.DefaultCampaignId)) return [];
-        var dashboard = await query.BuildAsync(DashboardQuery.DefaultCampaignId, null, ct);
+        var dashboard = await query.BuildAsync(DashboardQuery.DefaultCampaignId, DashboardIndicators.Choices[0], ct);
         return
         [
             new("campaign-results", "Dashboard.Results", "bar", dashboard.FiveOfEach.Select(r => $"Dashboard.Result.{r.Code}").ToList(),

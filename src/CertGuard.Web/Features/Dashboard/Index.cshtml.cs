@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CertGuard.Core;
 using CertGuard.Data.Campaigns.Dashboard;
+using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +30,9 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
 
     public IReadOnlyList<DashboardTable> Tables { get; private set; } = [];
 
+    /// <summary>Why the request was refused (an unknown indicator), shown as the page's alert.</summary>
+    public string? Error { get; private set; }
+
     public static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -37,6 +41,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
     {
         if (table is null || !DashboardTable.Ids.Contains(table)) return NotFound();
         await LoadAsync(ct);
+        if (Error is not null) return BadRequest();
         var chosen = Tables.Single(t => t.Id == table);
         return File(chosen.ToCsv(), "text/csv; charset=utf-8", $"dashboard-{chosen.Id}-{Dashboard.Indicator.Id}.csv");
     }
@@ -47,7 +52,14 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<SharedReso
         var id = CampaignId
             ?? (Campaigns.Any(c => c.Id == DashboardQuery.DefaultCampaignId) ? DashboardQuery.DefaultCampaignId : Campaigns.Count > 0 ? Campaigns[0].Id : (Guid?)null)
             ?? throw Refusal.NotFound("DASHBOARD-CAMPAIGN-NOT-FOUND");
-        Dashboard = await query.BuildAsync(id, IndicatorId, ct);
+        // An unknown indicator answers 400 with its alert, over the default indicator's dashboard.
+        var indicator = DashboardIndicators.Find(IndicatorId ?? DashboardIndicators.DefaultId);
+        if (indicator is null)
+        {
+            Error = ProblemText.Of("DASHBOARD-INDICATOR", CultureInfo.CurrentUICulture);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        Dashboard = await query.BuildAsync(id, indicator ?? DashboardIndicators.Choices[0], ct);
         CampaignId = Dashboard.CampaignId;
         IndicatorId = Dashboard.Indicator.Id;
         Tables = [MapTable(), TrendTable(), RankingTable(), ResultsTable()];

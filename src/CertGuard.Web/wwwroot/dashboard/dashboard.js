@@ -12,12 +12,14 @@
   function map(element, data, geo) {
     self.echarts.registerMap('guangdong', geo);
     const values = data.items.map((i) => i.value).filter((v) => v !== null);
+    // From the lowest value to the highest, so close figures still differ in shade.
     const max = values.length ? Math.max(...values) : 0;
+    const min = values.length > 1 ? Math.min(...values) : 0;
     return {
       tooltip: { trigger: 'item', formatter: (p) => `${p.data ? p.data.label : p.name}<br>${data.name}：${show(data, p.data ? p.data.value : null)}` },
       visualMap: {
-        type: 'continuous', min: data.unit === '%' ? Math.min(...values, 100) : 0, max: max > 0 ? max : 1,
-        calculable: false, left: 8, bottom: 8, itemHeight: 90, text: [String(max), ''],
+        type: 'continuous', min, max: max > min ? max : min + 1,
+        calculable: false, left: 8, bottom: 8, itemHeight: 90, text: [show(data, max), show(data, min)],
         inRange: { color: ['#e3edf9', '#8fb3df', '#1f5fae'] }, show: values.length > 0,
       },
       series: [{
