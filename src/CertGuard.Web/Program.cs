@@ -59,6 +59,8 @@ builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocum
 builder.AddFeature<CertGuard.Web.Features.Campaigns.CampaignsModule>();
 // Everyday use (issue 17): the workbench every account lands on.
 builder.AddFeature<WorkbenchModule>();
+// The campaign (issue 15): the province's dashboard.
+builder.AddFeature<CertGuard.Web.Features.Dashboard.DashboardModule>();
 
 var app = builder.Build();
 

@@ -8,7 +8,7 @@ namespace CertGuard.Browser.Tests.Infrastructure;
 /// The whole platform on a SQLite database, listening on a real loopback port, plus one Playwright and one headless
 /// Chromium for the test class. Each test opens its own <see cref="NewContextAsync">browser context</see>.
 /// </summary>
-public sealed class BrowserApp : CertGuardApp
+public class BrowserApp : CertGuardApp
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;

@@ -21,6 +21,11 @@ public sealed record WorkbenchChart(string Id, string TitleKey, string Kind, IRe
     /// <summary>Bars of the series stacked (kinds of one whole).</summary>
     public bool Stacked { get; init; }
 
+    /// <summary>A page with the whole picture (e.g. /dashboard), linked under the chart with <see cref="LinkKey"/>.</summary>
+    public string? Link { get; init; }
+
+    public string? LinkKey { get; init; }
+
     public bool HasData => Series.Any(s => s.Values.Any(v => v is > 0));
 }
 
