@@ -104,6 +104,13 @@ public abstract partial class CertGuardDbContext
         builder.Entity<Core.Campaigns.MonthlyReport>()
             .HasQueryFilter(ScopeFilters.Cases, r => !OrganisationReach)
             .HasQueryFilter(ScopeFilters.Region, r => ScopeCity == null || r.CityCode == ScopeCity);
+        // A report's figures and attachments follow their report's scope.
+        builder.Entity<Core.Campaigns.Reports.ReportFigure>()
+            .HasQueryFilter(ScopeFilters.Cases, f => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, f => ScopeCity == null || f.CityCode == ScopeCity);
+        builder.Entity<Core.Campaigns.Reports.ReportAttachment>()
+            .HasQueryFilter(ScopeFilters.Cases, a => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, a => ScopeCity == null || a.CityCode == ScopeCity);
 
         // An institution reads its own self-checks, a city its city's; any other organisation (or nobody) none.
         builder.Entity<SelfCheckSubmission>()

@@ -78,6 +78,10 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
 
     public DbSet<Core.Campaigns.MonthlyReport> MonthlyReports => Set<Core.Campaigns.MonthlyReport>();
 
+    public DbSet<Core.Campaigns.Reports.ReportFigure> ReportFigures => Set<Core.Campaigns.Reports.ReportFigure>();
+
+    public DbSet<Core.Campaigns.Reports.ReportAttachment> ReportAttachments => Set<Core.Campaigns.Reports.ReportAttachment>();
+
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>
     public bool SuppressChangeAudit { get; set; }
 

@@ -55,6 +55,8 @@ builder.AddFeature<ApiDocsModule>();
 builder.AddFeature<CertGuard.Web.Features.Enforcement.Documents.EnforcementDocumentsModule>();
 // Everyday use (issue 17): the workbench every account lands on.
 builder.AddFeature<WorkbenchModule>();
+// Campaign statistics (issue 15): the monthly report, the province sheet, the deadlines.
+builder.AddFeature<CertGuard.Web.Features.Statistics.StatisticsModule>();
 
 var app = builder.Build();
 
