@@ -20,8 +20,8 @@ public abstract partial class NavigationTests(CertGuardApp app)
     }
 
     [Theory]
-    [InlineData("province-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch employers institutions reference-data audit")]
-    [InlineData("city-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch employers institutions")]
+    [InlineData("province-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch employers institutions reference-data audit statistics")]
+    [InlineData("city-office", "workbench query verify registry reminders signals tips-office leads inspections cases webwatch employers institutions statistics")]
     [InlineData("issuing-authority", "workbench query verify registry issue reminders revocation-requests")]
     [InlineData("employer", "workbench query verify registry reminders roster rectifications orders")]
     [InlineData("training-institution", "workbench query verify orders review-check self-check")]

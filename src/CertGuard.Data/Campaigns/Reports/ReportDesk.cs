@@ -58,7 +58,7 @@ public sealed class ReportDesk(CertGuardDbContext db, StatisticsCalculator calcu
         var rows = await db.ReportFigures.AsNoTracking().Where(f => f.ReportId == report.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var frozen = !report.IsEditable;
-        var computed = frozen ? ReportComposition.Frozen(rows) : await LiveAsync(city, report.PeriodStart, now, ct);
+        var computed = await ComputedAsync(report, rows, now, ct);
         var lines = ReportComposition.Lines(computed, rows);
         var earlier = await EarlierFiguresAsync(campaignId, [city], report.Month, ct);
         var cumulative = StatisticsFigures.Sum(earlier.GetValueOrDefault(city, []).Append(ReportComposition.Figures(lines)));
@@ -202,7 +202,7 @@ public sealed class ReportDesk(CertGuardDbContext db, StatisticsCalculator calcu
 
     /// <summary>The campaign's first moment, China time: the first report's window starts there.</summary>
     public static DateTimeOffset PeriodStarts(Campaign campaign, DateTimeOffset? earlierCutOff) =>
-        earlierCutOff ?? ChinaTime.StartOfDay(campaign.StartsOn);
+        (earlierCutOff ?? ChinaTime.StartOfDay(campaign.StartsOn)).ToUniversalTime();
 
     internal static void CheckMonth(Campaign campaign, DateOnly month, DateOnly today)
     {
@@ -224,19 +224,32 @@ public sealed class ReportDesk(CertGuardDbContext db, StatisticsCalculator calcu
         return ReportComposition.Counted(live[city], calculator.ComputedCodes);
     }
 
+    /// <summary>
+    /// The computed figures of a report: live over [start, now) while it can change, else those frozen at its cut-off.
+    /// A submitted report that froze nothing while modules count now (the demo's, or one submitted before any module
+    /// counted) is counted over its fixed window [start, cut-off) instead.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<string, decimal>> ComputedAsync(MonthlyReport report, IReadOnlyCollection<ReportFigure> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        if (report.IsEditable) return await LiveAsync(report.CityCode, report.PeriodStart, now, ct);
+        if (rows.Any(r => r.Computed is not null) || calculator.ComputedCodes.Count == 0) return ReportComposition.Frozen(rows);
+        return await LiveAsync(report.CityCode, report.PeriodStart, report.CutOff ?? now, ct);
+    }
+
     /// <summary>The reported figures of each city's earlier submitted reports (the cumulative columns add them up).</summary>
     internal async Task<Dictionary<string, List<StatisticsFigures>>> EarlierFiguresAsync(Guid campaignId, IReadOnlyCollection<string>? cities, DateOnly month, CancellationToken ct)
     {
         var reports = await db.MonthlyReports.AsNoTracking()
-            .Where(r => r.CampaignId == campaignId && r.Month < month && r.CutOff != null)
-            .Select(r => new { r.Id, r.CityCode }).ToListAsync(ct);
+            .Where(r => r.CampaignId == campaignId && r.Month < month && r.CutOff != null).ToListAsync(ct);
         if (cities is not null) reports = reports.Where(r => cities.Contains(r.CityCode)).ToList();
         var ids = reports.Select(r => r.Id).ToList();
         var rows = (await db.ReportFigures.AsNoTracking().Where(f => ids.Contains(f.ReportId)).ToListAsync(ct)).ToLookup(f => f.ReportId);
         var result = new Dictionary<string, List<StatisticsFigures>>(StringComparer.Ordinal);
         foreach (var report in reports)
         {
-            var lines = ReportComposition.Lines(ReportComposition.Frozen(rows[report.Id]), rows[report.Id]);
+            var mine = rows[report.Id].ToList();
+            var computed = report.IsEditable ? ReportComposition.Frozen(mine) : await ComputedAsync(report, mine, report.CutOff!.Value, ct);
+            var lines = ReportComposition.Lines(computed, mine);
             if (!result.TryGetValue(report.CityCode, out var list)) result[report.CityCode] = list = [];
             list.Add(ReportComposition.Figures(lines));
         }

@@ -69,7 +69,7 @@ public sealed class StatisticsSheet(CertGuardDbContext db, StatisticsCalculator 
             reports.TryGetValue(city.Code, out var report);
             var mine = report is null ? [] : rows[report.Id].ToList();
             var computed = report is { IsEditable: false }
-                ? ReportComposition.Frozen(mine)
+                ? await desk.ComputedAsync(report, mine, now, ct)
                 : ReportComposition.Counted(live[city.Code], calculator.ComputedCodes);
             var period = ReportComposition.Figures(ReportComposition.Lines(computed, mine));
             var cumulative = StatisticsFigures.Sum(earlier.GetValueOrDefault(city.Code, []).Append(period));
