@@ -80,6 +80,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         await WebWatch.WebWatchDemo.SeedAsync(db, clock, ct);
         await Inspections.InspectionsDemo.SeedAsync(db, clock, rules, organisations, ct);
         await Campaigns.CampaignsDemo.SeedAsync(db, clock, ct);
+        await Campaigns.Reports.ReportsDemo.SeedAsync(db, clock, ct);
         lines.AddRange(await SampleCertificatesAsync(ct));
         lines.AddRange(await Tips.TipsDemo.SeedAsync(db, clock, ct));
         return lines;
