@@ -119,6 +119,13 @@ public abstract partial class CertGuardDbContext
         builder.Entity<Core.Campaigns.MonthlyReport>()
             .HasQueryFilter(ScopeFilters.Cases, r => !OrganisationReach)
             .HasQueryFilter(ScopeFilters.Region, r => ScopeCity == null || r.CityCode == ScopeCity);
+        // A report's figures and attachments follow their report's scope.
+        builder.Entity<Core.Campaigns.Reports.ReportFigure>()
+            .HasQueryFilter(ScopeFilters.Cases, f => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, f => ScopeCity == null || f.CityCode == ScopeCity);
+        builder.Entity<Core.Campaigns.Reports.ReportAttachment>()
+            .HasQueryFilter(ScopeFilters.Cases, a => !OrganisationReach)
+            .HasQueryFilter(ScopeFilters.Region, a => ScopeCity == null || a.CityCode == ScopeCity);
 
         // The campaign's city work (wave/campaign): a city office its own city's plans, attachments, supervision
         // tasks, visits and summary; the province all; organisations none. Circulars and phases are province-wide.

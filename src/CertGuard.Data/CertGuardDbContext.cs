@@ -102,6 +102,9 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
     public DbSet<Core.Campaigns.Circular> Circulars => Set<Core.Campaigns.Circular>();
 
     public DbSet<Core.Campaigns.CampaignSummary> CampaignSummaries => Set<Core.Campaigns.CampaignSummary>();
+    public DbSet<Core.Campaigns.Reports.ReportFigure> ReportFigures => Set<Core.Campaigns.Reports.ReportFigure>();
+
+    public DbSet<Core.Campaigns.Reports.ReportAttachment> ReportAttachments => Set<Core.Campaigns.Reports.ReportAttachment>();
 
     /// <summary>Bulk loads (demo seeding) write one summary entry instead of one per row.</summary>
     public bool SuppressChangeAudit { get; set; }

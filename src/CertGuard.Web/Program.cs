@@ -61,6 +61,8 @@ builder.AddFeature<CertGuard.Web.Features.Campaigns.CampaignsModule>();
 builder.AddFeature<WorkbenchModule>();
 // The campaign (issue 15): the province's dashboard.
 builder.AddFeature<CertGuard.Web.Features.Dashboard.DashboardModule>();
+// Campaign statistics (issue 15): the monthly report, the province sheet, the deadlines.
+builder.AddFeature<CertGuard.Web.Features.Statistics.StatisticsModule>();
 
 var app = builder.Build();
 

@@ -65,6 +65,8 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
         // The daily overdue-review job would write while tests run; its tests run the sweep themselves.
         builder.UseSetting("Reviews:OverdueJob:Enabled", "false");
+        // Likewise the report-deadline sweep (statistics): its tests run it themselves.
+        builder.UseSetting("Statistics:DeadlineJob:Enabled", "false");
     }
 
     /// <summary>The demo account of a role: (user name, password) from the credentials file.</summary>

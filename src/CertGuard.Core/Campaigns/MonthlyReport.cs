@@ -13,6 +13,9 @@ public sealed class MonthlyReport
 {
     public const int ReasonMaxLength = 1000;
 
+    /// <summary>The work report's text (月度工作情况).</summary>
+    public const int WorkTextMaxLength = 20_000;
+
     private MonthlyReport()
     {
         CityCode = "";
@@ -58,6 +61,39 @@ public sealed class MonthlyReport
     public string? DecidedBy { get; private set; }
 
     public int Version { get; private set; }
+
+    /// <summary>The monthly work report (工作情况): what the city did, in its own words; attachments hang off the report.</summary>
+    public string? WorkText { get; private set; }
+
+    /// <summary>The city office may change its figures and text: a draft, or a report the province returned.</summary>
+    public bool IsEditable => State is MonthlyReportState.Draft or MonthlyReportState.Returned;
+
+    /// <summary>Refuses any change to a submitted or accepted report (REPORT-FROZEN).</summary>
+    public void EnsureEditable()
+    {
+        if (!IsEditable) throw Refusal.Conflict("REPORT-FROZEN");
+    }
+
+    public void WriteText(string? text)
+    {
+        EnsureEditable();
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length > WorkTextMaxLength) throw Refusal.Invalid("REPORT-TEXT-TOO-LONG", ("max", WorkTextMaxLength));
+        WorkText = trimmed.Length == 0 ? null : trimmed;
+        Version++;
+    }
+
+    /// <summary>
+    /// A draft never submitted follows the previous report's cut-off when that one is submitted later, so nothing is
+    /// counted twice or missed between two reports.
+    /// </summary>
+    public bool FollowPrevious(DateTimeOffset previousCutOff)
+    {
+        if (State != MonthlyReportState.Draft || SubmittedAt is not null || PeriodStart == previousCutOff) return false;
+        PeriodStart = previousCutOff;
+        Version++;
+        return true;
+    }
 
     /// <summary>The end of the 25th of the report's month, China time: "每月25日前报送当月".</summary>
     public DateTimeOffset DueBy => DueFor(Month);

@@ -15,6 +15,7 @@ internal sealed class MonthlyReportConfiguration : IEntityTypeConfiguration<Mont
         b.Property(r => r.SubmittedBy).HasMaxLength(128);
         b.Property(r => r.DecidedBy).HasMaxLength(128);
         b.Property(r => r.ReturnReason).HasMaxLength(MonthlyReport.ReasonMaxLength);
+        b.Property(r => r.WorkText).HasMaxLength(MonthlyReport.WorkTextMaxLength);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.CampaignId, r.CityCode, r.Month }).IsUnique();

@@ -84,6 +84,7 @@ public sealed class DemoSeeder(CertGuardDbContext db, UserManager<Account> users
         await Enforcement.TypicalCases.TypicalCasesDemo.SeedAsync(db, clock, ct);
         await Campaigns.CampaignWorkDemo.SeedAsync(db, clock, ct);
         await Enforcement.Transfers.TransfersDemo.SeedAsync(db, clock, organisations, ct);
+        await Campaigns.Reports.ReportsDemo.SeedAsync(db, clock, ct);
         lines.AddRange(await SampleCertificatesAsync(ct));
         lines.AddRange(await Tips.TipsDemo.SeedAsync(db, clock, ct));
         return lines;
