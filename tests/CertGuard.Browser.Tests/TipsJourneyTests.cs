@@ -143,6 +143,18 @@ public sealed class TipsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(citizen.GetByTestId("tip-state")).ToHaveCountAsync(0);
         Assert.Equal(wrongAnswer.Headers.GetValueOrDefault("cache-control"), expiredAnswer.Headers.GetValueOrDefault("cache-control"));
         citizenProblems.AssertNoneBut(404, "/tips/follow-up");
+
+        // Guessing receipts: past the look-up limit the page shows the query's challenge; solved in the browser, the
+        // look-up goes through (the guess still reads as unknown, like any wrong receipt).
+        var limited = citizen.GetByTestId("tip-limited");
+        for (var i = 0; i < 20 && await limited.CountAsync() == 0; i++) await FollowUpAsync(citizen, wrong, open: false);
+        await Expect(limited).ToHaveAttributeAsync("data-code", "TIP-LOOKUP-LIMITED");
+        await Expect(citizen.GetByTestId("tip-state")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(citizen, "tips-follow-up-limited-390");
+        await citizen.GetByTestId("tip-receipt-input").FillAsync(wrong);
+        await citizen.GetByTestId("tip-challenge").ClickAsync();
+        await Expect(citizen.GetByTestId("tip-error")).ToHaveAttributeAsync("data-code", "TIP-RECEIPT-UNKNOWN", new() { Timeout = 60_000 });
+        await Expect(limited).ToHaveCountAsync(0);
     }
 
     /// <summary>
