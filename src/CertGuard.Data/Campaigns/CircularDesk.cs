@@ -82,7 +82,18 @@ public sealed class CircularDesk(CertGuardDbContext db, IActor actor, TimeProvid
         // Late: flagged so, or still unsubmitted after the 25th (the statistics job may not have flagged it yet).
         var late = reports.Where(r => r.Late || (r.SubmittedAt is null && now >= r.DueBy)).Select(r => r.CityCode);
         var returned = reports.Where(r => r.State == MonthlyReportState.Returned).Select(r => r.CityCode);
-        return new CircularInput(campaign, input.From, input.To, figures, input.RankBy, InOrder(late), InOrder(returned), input.GoodPractice, input.TypicalCases);
+        var typical = string.IsNullOrWhiteSpace(input.TypicalCases) ? await PublishedTypicalCasesAsync(window, ct) : input.TypicalCases;
+        return new CircularInput(campaign, input.From, input.To, figures, input.RankBy, InOrder(late), InOrder(returned), input.GoodPractice, typical);
+    }
+
+    // The typical cases the province published in the period (already cleared of personal data), one line each.
+    private async Task<string?> PublishedTypicalCasesAsync(IndicatorWindow window, CancellationToken ct)
+    {
+        var published = await db.TypicalCases.AsNoTracking()
+            .Where(t => t.State == Core.Enforcement.TypicalCases.TypicalCaseState.Published && t.PublishedAt >= window.From && t.PublishedAt < window.To)
+            .Select(t => new { t.RegionCode, t.Title, t.Penalty, t.PublishedAt }).ToListAsync(ct);
+        return published.Count == 0 ? null : string.Join('\n', published.OrderBy(t => t.PublishedAt).Select((t, i) =>
+            $"{i + 1}. {Core.Regions.RegionDirectory.Guangdong.NameOf(t.RegionCode)}：{t.Title}（{t.Penalty}）"));
     }
 
     private static List<string> InOrder(IEnumerable<string> cities)

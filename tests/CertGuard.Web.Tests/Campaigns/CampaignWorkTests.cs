@@ -239,6 +239,28 @@ public abstract class CampaignWorkTests(CampaignApp app)
     }
 
     [Fact]
+    public async Task A_circular_without_typical_cases_text_lists_those_published_in_its_period()
+    {
+        var (id, _) = await NewCampaignAsync(planDueDaysAgo: 1);
+        var to = app.Today();
+        var from = to.AddDays(-90);
+        List<(string Title, DateTimeOffset? At)> published;
+        await using (var db = app.SystemDb())
+            published = (await db.TypicalCases.AsNoTracking().Where(t => t.State == Core.Enforcement.TypicalCases.TypicalCaseState.Published)
+                .Select(t => new { t.Title, t.PublishedAt }).ToListAsync()).Select(t => (t.Title, t.PublishedAt)).ToList();
+        Assert.NotEmpty(published);
+        var province = app.ApiClient(Role.ProvinceOffice.Id);
+        var draft = await Json(await province.PostAsJsonAsync($"/api/v1/campaigns/{id}/circulars",
+            new { from = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), to = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), rankBy = "6" }));
+        var body = draft.GetProperty("body").GetString()!;
+        foreach (var (title, at) in published)
+        {
+            if (at >= ChinaTime.StartOfDay(from)) Assert.Contains(title, body, StringComparison.Ordinal);
+            else Assert.DoesNotContain(title, body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_closing_summary_is_prefilled_from_the_campaigns_totals_and_submitted()
     {
         var (id, _) = await NewCampaignAsync(planDueDaysAgo: 1);
