@@ -34,6 +34,8 @@ public class BrowserApp : CertGuardApp
         // Before anything slow: without Chromium every test of the class fails with this message.
         _ = Chromium.ExecutablePath();
         await base.InitializeAsync();
+        // Same reason as the context timeouts: an expectation waits up to 15 s (Playwright's default is 5 s).
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await LaunchAsync();
     }
@@ -50,12 +52,20 @@ public class BrowserApp : CertGuardApp
     /// A fresh, isolated browser context (no cookies, no service worker, no cache) with a Chinese locale, addressed
     /// relative to the platform; on the class's browser unless another is given.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(IBrowser? browser = null) => (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(IBrowser? browser = null)
     {
-        Locale = "zh-CN",
-        BaseURL = ServerAddress.ToString(),
-        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-    });
+        var context = await (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN",
+            BaseURL = ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        // The suite runs the web tests beside these on two cores: a sign-in or a seeded page can take longer than
+        // Playwright's 30 s default under that load without anything being wrong.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     public override async ValueTask DisposeAsync()
     {
