@@ -12,7 +12,7 @@ public sealed class StatisticsCalculator(IEnumerable<IIndicatorSource> sources)
     private readonly IReadOnlyList<IIndicatorSource> _sources = Claimed(sources);
 
     /// <summary>The codes some module counts; the rest are entered or not yet available.</summary>
-    public IReadOnlySet<string> ComputedCodes { get; } = sources.SelectMany(s => s.Codes).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> ComputedCodes => field ??= _sources.SelectMany(s => s.Codes).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The figures of each city in the window (every city of the window, in the directory's order).</summary>
     public async Task<IReadOnlyDictionary<string, StatisticsFigures>> ComputeAsync(IndicatorWindow window, CancellationToken ct)
