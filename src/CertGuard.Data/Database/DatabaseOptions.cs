@@ -22,12 +22,20 @@ public sealed class DatabaseOptions : IValidatableObject
 
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// PostgreSQL only: a streaming replica for reads that need not see the latest write (the public query, read-only
+    /// pages). Unset, every read goes to <see cref="ConnectionString"/>. As <c>Database__ReadConnectionString</c>.
+    /// </summary>
+    public string? ReadConnectionString { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enum.IsDefined(Provider))
             yield return new ValidationResult("只能是 Sqlite 或 Postgres。", [nameof(Provider)]);
         if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
             yield return new ValidationResult("Database:Provider 为 Postgres 时必须设置。", [nameof(ConnectionString)]);
+        if (Provider != DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(ReadConnectionString))
+            yield return new ValidationResult("只读副本只支持 PostgreSQL（Database:Provider 为 Postgres）。", [nameof(ReadConnectionString)]);
     }
 
     /// <summary>
@@ -40,4 +48,7 @@ public sealed class DatabaseOptions : IValidatableObject
     public string EffectiveConnectionString => ConnectionString is { Length: > 0 } s ? s
         : Provider == DatabaseProvider.Sqlite ? DefaultSqliteConnection
         : throw new InvalidOperationException("Database:Provider 为 Postgres 时必须设置 Database:ConnectionString。");
+
+    /// <summary>Where reads that may lag go: the replica when one is configured, else the primary.</summary>
+    public string EffectiveReadConnectionString => ReadConnectionString is { Length: > 0 } r ? r : EffectiveConnectionString;
 }
