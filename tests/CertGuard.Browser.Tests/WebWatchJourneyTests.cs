@@ -129,6 +129,32 @@ public sealed class WebWatchJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(reported).ToContainTextAsync(SuspectSources.PublicReport);
     }
 
+    [Fact]
+    public async Task Market_regulation_answers_on_a_phone_the_live_stream_sale_referred_to_it_with_the_case_it_filed()
+    {
+        await using var officer = await app.NewContextAsync();
+        var page = await officer.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        var problems = PageProblems.Watch(page);
+        await Steps.SignInAsync(page, app, Role.MarketRegulation.Id);
+        await page.GotoAsync("/webwatch");
+
+        // Market regulation sees the two listings referred to it, not the city's fake sites.
+        var rows = page.GetByTestId("suspect");
+        await Expect(rows).ToHaveCountAsync(2);
+        await page.Locator("[data-testid='suspect'][data-key='douyin:live/7712'] a").First.ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/webwatch/suspect/", StringComparison.Ordinal));
+
+        await page.GetByTestId("answer").SelectOptionAsync(nameof(ReferralAnswer.CaseFiled));
+        await page.GetByTestId("answer-document").FillAsync("穗市监立〔2026〕201号");
+        await page.GetByTestId("answer-note").FillAsync("对直播间经营者立案查处");
+        Assert.True(await FitsAsync(page), await WidestAsync(page));
+        await page.GetByTestId("answer-submit").ClickAsync();
+        await Expect(page.GetByTestId("referral-answer")).ToContainTextAsync("立案查处（穗市监立〔2026〕201号）");
+        await Expect(page.GetByTestId("answer-form")).ToHaveCountAsync(0);
+        problems.AssertNone();
+    }
+
     private static async Task ExpectRegistrableAsync(IPage page, params string[] domains)
     {
         foreach (var domain in domains)

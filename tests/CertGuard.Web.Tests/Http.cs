@@ -14,9 +14,11 @@ internal static class Http
     /// <summary>Asserts an RFC 9457 problem with the given status and stable code; returns its body.</summary>
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
     {
-        Assert.Equal(status, response.StatusCode);
+        // The body in the message: a wrong status says which problem came instead.
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status} {code}, got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
         Assert.Equal(code, problem.GetProperty("code").GetString());
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem;

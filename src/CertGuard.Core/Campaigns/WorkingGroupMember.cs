@@ -36,8 +36,7 @@ public sealed class WorkingGroupMember
     public string Phone { get; private set; }
 
     /// <summary>020-83135469 → 020-****5469: the phone as people outside the province office see it.</summary>
-    public static string MaskPhone(string phone) =>
-        phone.Length <= 4 ? new string('*', phone.Length) : string.Concat(phone.AsSpan(0, Math.Max(0, phone.Length - 8)), new string('*', Math.Min(4, phone.Length - 4)), phone.AsSpan(phone.Length - 4));
+    public static string MaskPhone(string phone) => Privacy.PhoneNumbers.Mask(phone);
 
     private static string Field(string value)
     {

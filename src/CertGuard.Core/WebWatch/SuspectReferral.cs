@@ -39,6 +39,54 @@ public sealed class SuspectReferral
 
     /// <summary>The lead raised in the city's enforcement inbox (police referrals).</summary>
     public Guid? LeadId { get; set; }
+
+    /// <summary>What the receiving department did with it; null while it has not answered.</summary>
+    public ReferralAnswer? Answer { get; private set; }
+
+    /// <summary>The document of the answer: for a case filed, its 立案 document number.</summary>
+    public string? AnswerDocument { get; private set; }
+
+    public string? AnswerNote { get; private set; }
+
+    public string? AnsweredBy { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    /// <summary>
+    /// The receiving department's answer (反馈), given once: a case of its own counts in the statistics table (row 33
+    /// for market regulation), so it names the case's document number.
+    /// </summary>
+    public void RecordAnswer(ReferralAnswer answer, string? document, string? note, string by, DateTimeOffset at)
+    {
+        if (!Enum.IsDefined(answer)) throw Refusal.Invalid("WEBWATCH-REFERRAL-ANSWER", ("answer", answer.ToString()));
+        if (Answer is not null) throw Refusal.Conflict("WEBWATCH-REFERRAL-ANSWERED");
+        if (Department == ReferralDepartments.Police) throw Refusal.Conflict("WEBWATCH-REFERRAL-POLICE");
+        var doc = (document ?? "").Trim();
+        if (answer == ReferralAnswer.CaseFiled && doc.Length == 0) throw Refusal.Invalid("WEBWATCH-REFERRAL-DOCUMENT-REQUIRED");
+        if (at < ReferredAt) throw Refusal.Invalid("WEBWATCH-REFERRAL-ANSWER-BEFORE");
+        var text = (note ?? "").Trim();
+        Answer = answer;
+        AnswerDocument = doc.Length == 0 ? null : doc.Length > DocumentMaxLength ? doc[..DocumentMaxLength] : doc;
+        AnswerNote = text.Length == 0 ? null : text.Length > Suspect.TextMaxLength ? text[..Suspect.TextMaxLength] : text;
+        AnsweredBy = by;
+        AnsweredAt = at;
+    }
+
+    public const int DocumentMaxLength = 128;
+}
+
+/// <summary>What a department did with a referral.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReferralAnswer>))]
+public enum ReferralAnswer
+{
+    /// <summary>立案查处: it opened a case of its own (market regulation: online sales of certificates, false advertising).</summary>
+    CaseFiled = 1,
+
+    /// <summary>已处置: it acted without a case (a listing taken down, a site blocked on its order).</summary>
+    Handled = 2,
+
+    /// <summary>不予处理: nothing within its remit, with the reason.</summary>
+    Declined = 3,
 }
 
 /// <summary>Who a suspect goes to, and what for.</summary>

@@ -14,8 +14,7 @@ public sealed record TipReport(string Site, string What, string? ReporterName, s
         JsonSerializer.Deserialize<TipReport>(TipVault.Open(dataKey, tip.Id, Purpose, tip.SealedReport))!;
 
     /// <summary>The phone with its middle hidden, for officers who work the tip but must not learn who reported it.</summary>
-    public static string? MaskPhone(string? phone) =>
-        phone is { Length: >= 7 } p ? p[..3] + new string('*', p.Length - 7) + p[^4..] : phone is null ? null : "****";
+    public static string? MaskPhone(string? phone) => phone is null ? null : Core.Privacy.PhoneNumbers.Mask(phone);
 
     public static string? MaskName(string? name) => name is { Length: > 0 } n ? n[..1] + new string('*', Math.Max(1, n.Length - 1)) : null;
 }

@@ -46,8 +46,14 @@ internal sealed class SuspectReferralConfiguration : IEntityTypeConfiguration<Su
         b.Property(r => r.Department).HasMaxLength(32).IsRequired();
         b.Property(r => r.Note).HasMaxLength(Suspect.TextMaxLength).IsRequired();
         b.Property(r => r.ReferredBy).HasMaxLength(128).IsRequired();
+        b.Property(r => r.Answer).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.AnswerDocument).HasMaxLength(SuspectReferral.DocumentMaxLength);
+        b.Property(r => r.AnswerNote).HasMaxLength(Suspect.TextMaxLength);
+        b.Property(r => r.AnsweredBy).HasMaxLength(128);
         b.HasOne<Suspect>().WithMany().HasForeignKey(r => r.SuspectId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.Department, r.SuspectId });
+        // Row 33 of the statistics table: a department's cases filed on referrals, by when they were filed.
+        b.HasIndex(r => new { r.Department, r.Answer, r.AnsweredAt });
     }
 }
 

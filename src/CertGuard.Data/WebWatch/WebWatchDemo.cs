@@ -62,7 +62,13 @@ public static class WebWatchDemo
         db.SuspectReferrals.Add(new SuspectReferral(ringSites[2].Id, ReferralDepartments.Telecom, "请通知接入商停止接入", Officer, now.AddDays(-36)));
         db.SuspectReferrals.Add(new SuspectReferral(ringSites[3].Id, ReferralDepartments.Cyberspace, "请予屏蔽", Officer, now.AddDays(-35)));
         db.SuspectReferrals.Add(new SuspectReferral(ringSites[4].Id, ReferralDepartments.Cyberspace, "请予关停", Officer, now.AddDays(-34)));
-        db.SuspectReferrals.Add(new SuspectReferral(listing1.Id, ReferralDepartments.MarketRegulation, "网售证书、虚假宣传", Officer, now.AddDays(-14)));
+        // Market regulation filed a case on the first listing (row 33); the live-stream sale waits for its answer.
+        var sale = new SuspectReferral(listing1.Id, ReferralDepartments.MarketRegulation, "网售证书、虚假宣传", Officer, now.AddDays(-14));
+        sale.RecordAnswer(ReferralAnswer.CaseFiled, "穗市监立〔2026〕118号", "对店铺经营者立案查处", "gz.market", now.AddDays(-9));
+        db.SuspectReferrals.Add(sale);
+        listing2.Verify(true, "直播间售卖焊工证，宣称不用考试", Officer, now.AddDays(-2));
+        listing2.MarkReferred(now.AddDays(-2));
+        db.SuspectReferrals.Add(new SuspectReferral(listing2.Id, ReferralDepartments.MarketRegulation, "直播售证、虚假宣传", Officer, now.AddDays(-2)));
         var lead = new InspectionLead(city, LeadSources.Website, "仿冒网站团伙（5个域名，同一注册人）涉嫌伪造、买卖国家机关证件", Officer, now.AddDays(-36)) { SourceId = ringSites[2].Id };
         db.InspectionLeads.Add(lead);
         db.SuspectReferrals.Add(new SuspectReferral(ringSites[2].Id, ReferralDepartments.Police, "团伙作案，涉嫌刑法第280条", Officer, now.AddDays(-36)) { LeadId = lead.Id });

@@ -172,6 +172,29 @@ public sealed partial class WebWatchDesk(
         return referral;
     }
 
+    /// <summary>
+    /// The receiving department answers a referral made to it (market regulation: the case it filed on an online
+    /// sale; cyberspace: what it did). Only that department's city officers answer, once.
+    /// </summary>
+    public async Task<SuspectReferral> AnswerReferralAsync(Guid id, Guid referralId, ReferralAnswer? answer, string? document, string? note, CancellationToken ct)
+    {
+        var role = actor.Scope?.Role;
+        if (actor.Scope?.CityCode is null || role is null) throw Refusal.Forbidden("WEBWATCH-REFERRAL-NOT-YOURS");
+        if (answer is null) throw Refusal.Invalid("WEBWATCH-REFERRAL-ANSWER", ("answer", ""));
+        // The suspect read through the reader's filters: out of its city or not referred to it reads as absent.
+        var suspect = await Visible().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw Refusal.NotFound("WEBWATCH-NOT-FOUND");
+        var referral = await db.SuspectReferrals.SingleOrDefaultAsync(r => r.Id == referralId && r.SuspectId == suspect.Id, ct)
+            ?? throw Refusal.NotFound("WEBWATCH-REFERRAL-NOT-FOUND");
+        if (referral.Department != role.Id) throw Refusal.Forbidden("WEBWATCH-REFERRAL-NOT-YOURS");
+        referral.RecordAnswer(answer.Value, document, note, actor.Name, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return referral;
+    }
+
+    /// <summary>Whether the reader's department may answer <paramref name="referral"/> (the page shows the form then).</summary>
+    public static bool MayAnswer(AccessScope? scope, SuspectReferral referral) =>
+        scope?.CityCode is not null && referral.Answer is null && referral.Department != ReferralDepartments.Police && referral.Department == scope.Role.Id;
+
     public async Task<SuspectRow> DisposeAsync(Guid id, int? version, DisposalOutcome outcome, DateOnly? on, string? document, CancellationToken ct)
     {
         var suspect = await ForActionAsync(id, version, ct);

@@ -130,6 +130,11 @@ internal static class StatisticsArrangement
         var listing = new Suspect("440100", SuspectKind.Listing, $"https://item.example.invalid/{Guid.NewGuid():N}", "https://item.example.invalid/", SuspectSources.Listing, 80, Officer, at)
             { Platform = "闲鱼" };
         listing.Verify(true, "出售特种作业操作证", Officer, at);
+        // 33: the listing referred to market regulation, which answers with a case of its own.
+        var sale = new SuspectReferral(listing.Id, ReferralDepartments.MarketRegulation, "网售证书", Officer, at);
+        sale.RecordAnswer(ReferralAnswer.CaseFiled, "穗市监立〔2026〕33号", "已立案查处店铺", "gz.market", at);
+        db.SuspectReferrals.Add(sale);
+        listing.MarkReferred(at);
         listing.Dispose(DisposalOutcome.Delisted, today, "平台下架回执", TimeSpan.FromDays(7), at);
         db.Suspects.AddRange(site, listing);
         await db.SaveChangesAsync();

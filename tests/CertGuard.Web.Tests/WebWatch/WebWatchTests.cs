@@ -6,7 +6,10 @@ using System.Text;
 using System.Text.Json;
 using CertGuard.Core.Accounts;
 using CertGuard.Core.Enforcement;
+using CertGuard.Core.WebWatch;
+using CertGuard.Data.Campaigns;
 using CertGuard.Web.Features.WebWatch;
+using CertGuard.Web.Tests.Campaigns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -174,6 +177,46 @@ public abstract class WebWatchTests(WebWatchApp app)
         Assert.True(city.GetProperty("closed").GetInt32() >= 1);
         Assert.True(city.GetProperty("reopened").GetInt32() >= 1);
         Assert.True(city.GetProperty("referred").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task Market_regulation_answers_the_listing_referred_to_it_once_and_its_case_counts_in_row_33()
+    {
+        var market = app.ApiClient(Role.MarketRegulation.Id);
+        var url = $"https://shop.example.invalid/item/{Guid.NewGuid():N}";
+        var added = await (await Cyberspace.PostAsJsonAsync("/api/v1/webwatch/suspects", new { url, source = "listing", platform = "闲鱼" })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = added.GetProperty("suspect").GetProperty("id").GetGuid();
+        var version = added.GetProperty("suspect").GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await Cyberspace.PostAsJsonAsync($"/api/v1/webwatch/suspects/{id}/verification", new { version, fake = true, reason = "出售特种作业操作证" })).StatusCode);
+        var referral = (await (await Cyberspace.PostAsJsonAsync($"/api/v1/webwatch/suspects/{id}/referrals", new { department = "market-regulation", note = "网售证书" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var police = (await (await Cyberspace.PostAsJsonAsync($"/api/v1/webwatch/suspects/{id}/referrals", new { department = "police", note = "涉嫌买卖国家机关证件" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var answerUrl = $"/api/v1/webwatch/suspects/{id}/referrals/{referral}/answer";
+
+        // Not the cyberspace office's referral; a case filed names its document; the police answer through their lead.
+        await (await Cyberspace.PostAsJsonAsync(answerUrl, new { answer = "CaseFiled", document = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden, "WEBWATCH-REFERRAL-NOT-YOURS");
+        await (await market.PostAsJsonAsync(answerUrl, new { answer = "CaseFiled" })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "WEBWATCH-REFERRAL-DOCUMENT-REQUIRED");
+        await (await market.PostAsJsonAsync(answerUrl, new { document = "x" })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "WEBWATCH-REFERRAL-ANSWER");
+        await (await app.ApiClient(Role.Police.Id).PostAsJsonAsync($"/api/v1/webwatch/suspects/{id}/referrals/{police}/answer", new { answer = "Handled" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "WEBWATCH-REFERRAL-POLICE");
+        await (await market.PostAsJsonAsync($"/api/v1/webwatch/suspects/{id}/referrals/{Guid.NewGuid()}/answer", new { answer = "Handled" }))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "WEBWATCH-REFERRAL-NOT-FOUND");
+
+        var window = new IndicatorWindow(app.Clock().GetUtcNow().AddMinutes(-1), app.Clock().GetUtcNow().AddDays(1), ["440100"]);
+        Assert.Equal(0m, (await app.ComputeAsync(StatisticsArrangement.Province, window))["440100"]["33"]);
+
+        var answered = await market.PostAsJsonAsync(answerUrl, new { answer = "CaseFiled", document = "穗市监立〔2026〕7号", note = "对店铺立案" });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        await (await market.PostAsJsonAsync(answerUrl, new { answer = "Declined" })).AssertProblemAsync(HttpStatusCode.Conflict, "WEBWATCH-REFERRAL-ANSWERED");
+        var detail = await market.GetFromJsonAsync<JsonElement>($"/api/v1/webwatch/suspects/{id}");
+        var stored = detail.GetProperty("referrals").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == referral);
+        Assert.Equal("CaseFiled", stored.GetProperty("answer").GetString());
+        Assert.Equal("穗市监立〔2026〕7号", stored.GetProperty("answerDocument").GetString());
+
+        Assert.Equal(1m, (await app.ComputeAsync(StatisticsArrangement.Province, window))["440100"]["33"]);
+        var record = Assert.Single(await app.ListAsync(StatisticsArrangement.Province, "33", "440100", window));
+        Assert.Equal($"/webwatch/suspect/{id}", record.Link);
+        await using (var db = app.SystemDb())
+            Assert.Contains(await db.AuditEntries.Where(e => e.EntityType == nameof(SuspectReferral) && e.EntityId == referral.ToString()).Select(e => e.Action).ToListAsync(), a => a == "update");
     }
 
     [Fact]

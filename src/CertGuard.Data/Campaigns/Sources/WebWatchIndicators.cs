@@ -8,22 +8,25 @@ namespace CertGuard.Data.Campaigns.Sources;
 /// Section 四 (假冒网站与网上售假), 28–32, from the web watch's suspects: a site or listing counts in the window of its
 /// verification as fake (核实), of its referral to 网信 (移交), or of its disposal (处置). One whose re-check found it
 /// back online is reopened and no longer counts as confirmed or closed until it is worked again. Market regulation's
-/// own cases (33) have no record here.
+/// cases on online sales (33) are its answers "case filed" to the referrals it received, in the window of the answer.
 /// </summary>
 public sealed class WebWatchIndicators(CertGuardDbContext db) : IIndicatorSource
 {
     private static readonly DisposalOutcome[] SiteGone = [DisposalOutcome.Blocked, DisposalOutcome.Closed];
 
-    public IReadOnlyCollection<string> Codes { get; } = ["28", "29", "30", "31", "32"];
+    public IReadOnlyCollection<string> Codes { get; } = ["28", "29", "30", "31", "32", "33"];
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> CountAsync(IndicatorWindow window, CancellationToken ct)
     {
         var figures = new List<(string, IEnumerable<(string, decimal)>)>();
         foreach (var code in Codes)
         {
-            var rows = code == "29"
-                ? await Referred(window, null).GroupBy(r => r.City).Select(g => new { g.Key, N = g.Select(r => r.Id).Distinct().Count() }).ToListAsync(ct)
-                : await Suspects(code, window, null).GroupBy(s => s.RegionCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+            var rows = code switch
+            {
+                "29" => await Referred(window, null).GroupBy(r => r.City).Select(g => new { g.Key, N = g.Select(r => r.Id).Distinct().Count() }).ToListAsync(ct),
+                "33" => await CasesFiled(window, null).GroupBy(r => r.City).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct),
+                _ => await Suspects(code, window, null).GroupBy(s => s.RegionCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct),
+            };
             figures.Add((code, rows.Select(r => (r.Key, (decimal)r.N))));
         }
         return ByCity(figures);
@@ -38,6 +41,12 @@ public sealed class WebWatchIndicators(CertGuardDbContext db) : IIndicatorSource
             var referrals = await Referred(window, cityCode).ToListAsync(ct);
             return referrals.GroupBy(r => r.Id).Select(g => g.MaxBy(r => r.At)!)
                 .Select(r => Record(r.Id, r.Key, r.Platform, "移交网信部门", r.At)).NewestFirst();
+        }
+        if (code == "33")
+        {
+            var cases = await CasesFiled(window, cityCode).ToListAsync(ct);
+            return cases.Select(r => new IndicatorRecord("Statistics.Record.Suspect", r.ReferralId, Join(r.Platform, r.Key, $"市场监管立案查处（{r.Document}）"), r.At, $"/webwatch/suspect/{r.Id}"))
+                .NewestFirst();
         }
         var suspects = await Suspects(code, window, cityCode).ToListAsync(ct);
         return suspects.Select(s => code is "28" or "31"
@@ -80,6 +89,8 @@ public sealed class WebWatchIndicators(CertGuardDbContext db) : IIndicatorSource
         public string Key { get; init; } = "";
         public string? Platform { get; init; }
         public DateTimeOffset At { get; init; }
+        public string? Document { get; init; }
+        public Guid ReferralId { get; init; }
     }
 
     // Referrals have no scope filter: they are read through their (filtered) suspects. Websites only: a listing goes
@@ -89,4 +100,12 @@ public sealed class WebWatchIndicators(CertGuardDbContext db) : IIndicatorSource
         join s in InCities(window, city) on r.SuspectId equals s.Id
         where s.Kind == SuspectKind.Website && r.Department == ReferralDepartments.Cyberspace && r.ReferredAt >= window.From && r.ReferredAt < window.To
         select new ReferralRow { Id = s.Id, City = s.RegionCode, Key = s.Key, Platform = s.Platform, At = r.ReferredAt };
+
+    // One case per referral answered "case filed" by market regulation; a suspect referred twice may give two cases.
+    private IQueryable<ReferralRow> CasesFiled(IndicatorWindow window, string? city) =>
+        from r in db.SuspectReferrals.AsNoTracking()
+        join s in InCities(window, city) on r.SuspectId equals s.Id
+        where r.Department == ReferralDepartments.MarketRegulation && r.Answer == ReferralAnswer.CaseFiled
+              && r.AnsweredAt >= window.From && r.AnsweredAt < window.To
+        select new ReferralRow { Id = s.Id, City = s.RegionCode, Key = s.Key, Platform = s.Platform, At = r.AnsweredAt!.Value, Document = r.AnswerDocument, ReferralId = r.Id };
 }

@@ -3093,6 +3093,25 @@ namespace CertGuard.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AnswerDocument")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3122,6 +3141,8 @@ namespace CertGuard.Data.Migrations.Postgres
                     b.HasIndex("SuspectId");
 
                     b.HasIndex("Department", "SuspectId");
+
+                    b.HasIndex("Department", "Answer", "AnsweredAt");
 
                     b.ToTable("SuspectReferrals");
                 });

@@ -3088,6 +3088,25 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerDocument")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3117,6 +3136,8 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.HasIndex("SuspectId");
 
                     b.HasIndex("Department", "SuspectId");
+
+                    b.HasIndex("Department", "Answer", "AnsweredAt");
 
                     b.ToTable("SuspectReferrals");
                 });

@@ -32,6 +32,12 @@ public sealed class SuspectModel(WebWatchDesk desk) : PageModel, IShowsRefusals
     public Task<IActionResult> OnPostReferAsync(Guid id, int version, string? department, string? note, CancellationToken ct) =>
         ActAsync(id, () => desk.ReferAsync(id, version, department, note, ct), "WebWatch.Referred");
 
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid referralId, ReferralAnswer? answer, string? document, string? note, CancellationToken ct) =>
+        ActAsync(id, () => desk.AnswerReferralAsync(id, referralId, answer, document, note, ct), "WebWatch.Answered");
+
+    /// <summary>Whether the reader answers this referral (its receiving department, in its city, not yet answered).</summary>
+    public bool MayAnswer(SuspectReferral referral) => WebWatchDesk.MayAnswer(User.ToScope(), referral);
+
     public Task<IActionResult> OnPostDisposeAsync(Guid id, int version, DisposalOutcome outcome, DateOnly? on, string? document, CancellationToken ct) =>
         ActAsync(id, () => desk.DisposeAsync(id, version, outcome, on, document, ct), "WebWatch.Disposed");
 

@@ -17,6 +17,8 @@ public static class WebWatchApi
 
     public sealed record ReferRequest(int? Version, string? Department, string? Note);
 
+    public sealed record AnswerRequest(ReferralAnswer? Answer, string? Document, string? Note);
+
     public sealed record DisposeRequest(int? Version, DisposalOutcome Outcome, DateOnly? On, string? Document);
 
     public sealed record ScanRequest(string? Domain, string? City);
@@ -61,6 +63,9 @@ public static class WebWatchApi
         group.MapPost("/suspects/{id:guid}/referrals", async (Guid id, ReferRequest r, WebWatchDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.ReferAsync(id, r.Version, r.Department, r.Note, ct)))
             .WithSummary("移交：cyberspace（网信：关停、屏蔽）、telecom（通信管理局：停止接入）、market-regulation（市场监管：网售、虚假宣传）、police（公安：涉嫌犯罪，进入执法线索）");
+        group.MapPost("/suspects/{id:guid}/referrals/{referralId:guid}/answer", async (Guid id, Guid referralId, AnswerRequest r, WebWatchDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.AnswerReferralAsync(id, referralId, r.Answer, r.Document, r.Note, ct)))
+            .WithSummary("接收部门反馈移交的处理结果（一次）：CaseFiled（立案查处，须填立案文书编号；市场监管的计入统计表第33项）、Handled（已处置）、Declined（不予处理）");
         group.MapPost("/suspects/{id:guid}/disposal", async (Guid id, DisposeRequest r, WebWatchDesk desk, CancellationToken ct) =>
             TypedResults.Ok(await desk.DisposeAsync(id, r.Version, r.Outcome, r.On, r.Document, ct))).WithSummary("处置结果：Blocked、Closed、Delisted，日期和文书");
         group.MapPost("/suspects/{id:guid}/recheck", async (Guid id, WebWatchDesk desk, CancellationToken ct) =>
