@@ -9,9 +9,13 @@
 #
 # Exports for the tests:
 #   CERTGUARD_TEST_POSTGRES  Npgsql connection string to the server's `postgres` db as superuser
+#   CERTGUARD_TEST_POSTGRES_REPLICA     the same for a streaming hot standby (the read-replica routing tests);
+#   CERTGUARD_TEST_POSTGRES_REPLICA_OF  its primary, when that is not CERTGUARD_TEST_POSTGRES. A caller who gives
+#                            CERTGUARD_TEST_POSTGRES without a replica keeps it for every other test, and test.sh starts
+#                            its own primary + replica pair for the replica tests.
 #   CERTGUARD_TEST_CHROMIUM  /usr/bin/chromium
 #
-# Exits non-zero when the build fails, a test fails or is skipped, or no PostgreSQL / browser test ran.
+# Exits non-zero when the build fails, a test fails or is skipped, or no PostgreSQL / replica / browser test ran.
 # With --filter, those last "must have run" checks are relaxed only if CERTGUARD_PARTIAL=1.
 set -euo pipefail
 
@@ -64,8 +68,10 @@ deb_installed() {
 }
 
 missing=()
-# A server given from outside needs no local PostgreSQL.
-if [[ -z "${CERTGUARD_TEST_POSTGRES:-}" ]] && ! have_initdb; then missing+=(postgresql); fi
+# A server and a replica given from outside need no local PostgreSQL.
+need_local_pg=0
+if [[ -z "${CERTGUARD_TEST_POSTGRES:-}" || -z "${CERTGUARD_TEST_POSTGRES_REPLICA:-}" ]]; then need_local_pg=1; fi
+if [[ $need_local_pg == 1 ]] && ! have_initdb; then missing+=(postgresql); fi
 if [[ ! -x "$CHROMIUM" ]]; then missing+=(chromium fonts-noto-cjk); fi
 # Screenshots of the Chinese UI need the CJK fonts even when Chromium is already there.
 if [[ ! " ${missing[*]-} " =~ " fonts-noto-cjk " ]] && ! deb_installed fonts-noto-cjk; then missing+=(fonts-noto-cjk); fi
@@ -88,7 +94,7 @@ if ((${#missing[@]})); then
     apt-get -o DPkg::Lock::Timeout=600 update
     wait_for_apt
     DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y "${missing[@]}"
-    if [[ -z "${CERTGUARD_TEST_POSTGRES:-}" ]]; then have_initdb || die "PostgreSQL install did not provide initdb"; fi
+    if [[ $need_local_pg == 1 ]]; then have_initdb || die "PostgreSQL install did not provide initdb"; fi
     [[ -x "$CHROMIUM" ]] || die "Chromium install did not provide $CHROMIUM"
 else
     echo "PostgreSQL, Chromium and CJK fonts present"
@@ -111,13 +117,29 @@ section "PostgreSQL"
 
 if [[ -n "${CERTGUARD_TEST_POSTGRES:-}" ]]; then
     echo "using the server in CERTGUARD_TEST_POSTGRES (not starting one)"
+    if [[ -n "${CERTGUARD_TEST_POSTGRES_REPLICA:-}" ]]; then
+        echo "using the replica in CERTGUARD_TEST_POSTGRES_REPLICA (not starting one)"
+    else
+        # The replica tests need a primary with a standby: a pair of our own, beside the caller's server.
+        # shellcheck source=scripts/pg-throwaway.sh
+        source "$ROOT/scripts/pg-throwaway.sh"
+        caller_postgres="$CERTGUARD_TEST_POSTGRES"
+        pg_throwaway_start
+        pg_throwaway_replica_start
+        export CERTGUARD_TEST_POSTGRES_REPLICA_OF="$CERTGUARD_TEST_POSTGRES"
+        CERTGUARD_TEST_POSTGRES="$caller_postgres"
+        echo "replica tests: own pair, primary port $PG_THROWAWAY_PORT, replica port $PG_THROWAWAY_REPLICA_PORT"
+    fi
 else
     # shellcheck source=scripts/pg-throwaway.sh
     source "$ROOT/scripts/pg-throwaway.sh"
     pg_throwaway_start
     echo "CERTGUARD_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_THROWAWAY_PORT;Username=postgres;Password=***;Database=postgres"
+    # A streaming replica of it, for the read-replica routing tests (Database:ReadConnectionString).
+    pg_throwaway_replica_start
+    echo "CERTGUARD_TEST_POSTGRES_REPLICA=Host=127.0.0.1;Port=$PG_THROWAWAY_REPLICA_PORT;Username=postgres;Password=***;Database=postgres"
 fi
-export CERTGUARD_TEST_POSTGRES
+export CERTGUARD_TEST_POSTGRES CERTGUARD_TEST_POSTGRES_REPLICA
 
 # ---------------------------------------------------------------------------------------------------
 section "test"
@@ -167,7 +189,10 @@ for path in re.findall(r'Path="([^"]+\.csproj)"', open(solution, encoding="utf-8
 
 per_assembly = {}      # name -> [passed, failed, skipped]
 failed_names, skipped_names, run_errors = [], [], []
-postgres_run = browser_run = 0
+postgres_run = browser_run = replica_run = 0
+# The read-replica routing tests (Database:ReadConnectionString on a streaming standby): counted on their own, since
+# the PostgreSQL count alone would stay > 0 if they quietly stopped running.
+REPLICA_MARK = "PostgresReplica"
 trx_files = sorted(glob.glob(os.path.join(results_dir, "**", "*.trx"), recursive=True))
 
 for trx in trx_files:
@@ -196,6 +221,8 @@ for trx in trx_files:
         if outcome in PASSED or outcome in FAILED:
             if "Postgres" in fqn or "Postgres" in name:
                 postgres_run += 1
+            if REPLICA_MARK in fqn or REPLICA_MARK in name:
+                replica_run += 1
             if asm.lower() == BROWSER_ASSEMBLY.lower():
                 browser_run += 1
     # Run-level errors: a crashed or hung (blame-hang-timeout) test host. Its unfinished test has no
@@ -221,6 +248,7 @@ for asm in sorted(per_assembly):
     p, f, s = per_assembly[asm]
     print(f"  {asm:<{width}}  {p + f + s:>6} {p:>6} {f:>6} {s:>7}")
 print(f"PostgreSQL integration tests executed: {postgres_run}")
+print(f"PostgreSQL replica tests executed: {replica_run}")
 print(f"browser tests executed: {browser_run}")
 
 def show(title, items, limit=50):
@@ -246,14 +274,16 @@ if not trx_files:
 if strict:
     if postgres_run == 0:
         problems.append("no PostgreSQL integration test ran (no executed test with 'Postgres' in its name)")
+    if replica_run == 0:
+        problems.append(f"no PostgreSQL replica test ran (no executed test with '{REPLICA_MARK}' in its name)")
     if browser_run == 0:
         problems.append(f"no browser test ran (nothing executed from {BROWSER_ASSEMBLY})")
     for name in test_projects:
         c = per_assembly.get(name, [0, 0, 0])
         if c[0] + c[1] == 0:
             problems.append(f"test project {name} ran no test")
-elif postgres_run == 0 or browser_run == 0:
-    print("note: CERTGUARD_PARTIAL=1 with a filter: not requiring PostgreSQL/browser tests")
+elif postgres_run == 0 or browser_run == 0 or replica_run == 0:
+    print("note: CERTGUARD_PARTIAL=1 with a filter: not requiring PostgreSQL/replica/browser tests")
 
 for p in problems:
     print(f"FAIL: {p}")

@@ -6,16 +6,22 @@
 #                       then export CERTGUARD_TEST_POSTGRES (Npgsql connection string, superuser, db "postgres")
 #                       and PG_THROWAWAY_{DIR,PORT,PASSWORD}.
 #   pg_throwaway_stop   stop that cluster and delete its folder (idempotent, safe to call from a trap).
+#   pg_throwaway_replica_start
+#                       after pg_throwaway_start: a streaming hot standby of that cluster (pg_basebackup -R, its own
+#                       data folder and port), exported as CERTGUARD_TEST_POSTGRES_REPLICA (same user and password)
+#                       and PG_THROWAWAY_REPLICA_PORT. pg_throwaway_stop stops it first.
 # The caller owns the traps: call pg_throwaway_stop on EXIT.
 #
 # Run directly, it starts a cluster, runs the given command with the variables exported (default: a psql
 # smoke query), then stops the cluster and deletes the folder, even on failure or Ctrl-C:
 #   scripts/pg-throwaway.sh [command args...]
+# With PG_THROWAWAY_REPLICA=1 it starts a streaming replica too (CERTGUARD_TEST_POSTGRES_REPLICA).
 
 PG_THROWAWAY_DIR=""
 PG_THROWAWAY_PORT=""
 PG_THROWAWAY_PASSWORD=""
 PG_THROWAWAY_BIN=""
+PG_THROWAWAY_REPLICA_PORT=""
 
 _pg_log() { echo "[pg-throwaway] $*" >&2; }
 
@@ -114,26 +120,77 @@ EOF
     _pg_log "PostgreSQL $("$PG_THROWAWAY_BIN/postgres" --version | awk '{print $3}') up on 127.0.0.1:$PG_THROWAWAY_PORT (data in $PG_THROWAWAY_DIR)"
 }
 
+# Stops the server whose data folder is $1: fast, then immediate, last resort its own postmaster by pid.
+_pg_stop_data() {
+    local data="$1"
+    [[ -f "$data/postmaster.pid" ]] || return 0
+    if ! _pg_as_postgres timeout 30 "$PG_THROWAWAY_BIN/pg_ctl" -D "$data" -m fast -w -t 20 stop >/dev/null 2>&1 \
+       && ! _pg_as_postgres timeout 20 "$PG_THROWAWAY_BIN/pg_ctl" -D "$data" -m immediate -w -t 10 stop >/dev/null 2>&1; then
+        local pid
+        pid="$(head -n1 "$data/postmaster.pid" 2>/dev/null || true)"
+        if [[ "$pid" =~ ^[0-9]+$ ]]; then
+            _pg_log "pg_ctl stop failed; killing postmaster $pid"
+            kill -KILL "$pid" 2>/dev/null || true
+            sleep 1
+        fi
+    fi
+}
+
 pg_throwaway_stop() {
     [[ -n "$PG_THROWAWAY_DIR" ]] || return 0
     local dir="$PG_THROWAWAY_DIR"
-    if [[ -f "$dir/data/postmaster.pid" ]]; then
-        # Fast shutdown first; if the server is wedged, immediate; last resort, kill our own postmaster by pid.
-        if ! _pg_as_postgres timeout 30 "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 20 stop >/dev/null 2>&1 \
-           && ! _pg_as_postgres timeout 20 "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -m immediate -w -t 10 stop >/dev/null 2>&1; then
-            local pid
-            pid="$(head -n1 "$dir/data/postmaster.pid" 2>/dev/null || true)"
-            if [[ "$pid" =~ ^[0-9]+$ ]]; then
-                _pg_log "pg_ctl stop failed; killing postmaster $pid"
-                kill -KILL "$pid" 2>/dev/null || true
-                sleep 1
-            fi
-        fi
-    fi
+    # The replica first: left running after its primary, it would keep retrying the connection.
+    _pg_stop_data "$dir/replica"
+    _pg_stop_data "$dir/data"
     rm -rf -- "$dir"
     _pg_log "stopped; removed $dir"
     PG_THROWAWAY_DIR=""
     PG_THROWAWAY_PORT=""
+    PG_THROWAWAY_REPLICA_PORT=""
+}
+
+# A hot standby of the cluster pg_throwaway_start made, streaming from it, for the read-replica routing tests.
+pg_throwaway_replica_start() {
+    [[ -n "$PG_THROWAWAY_DIR" && -n "$PG_THROWAWAY_PORT" ]] || { _pg_log "start the primary first (pg_throwaway_start)"; return 1; }
+    local replica="$PG_THROWAWAY_DIR/replica"
+
+    # wal_level=replica and max_wal_senders=10 are PostgreSQL's defaults (said here so a changed default shows);
+    # the superuser may stream over loopback with its password (initdb's own replication lines vary by version).
+    printf '%s\n' "wal_level = replica" "max_wal_senders = 10" >>"$PG_THROWAWAY_DIR/data/postgresql.conf"
+    echo "host replication postgres 127.0.0.1/32 scram-sha-256" >>"$PG_THROWAWAY_DIR/data/pg_hba.conf"
+    _pg_as_postgres "$PG_THROWAWAY_BIN/pg_ctl" -D "$PG_THROWAWAY_DIR/data" reload >/dev/null \
+        || { _pg_log "reload of the primary failed"; return 1; }
+
+    # -R writes standby.signal and primary_conninfo (with the password) into the copy; -X stream takes the WAL along.
+    _pg_log "pg_basebackup into $replica"
+    if ! _pg_as_postgres env PGPASSWORD="$PG_THROWAWAY_PASSWORD" "$PG_THROWAWAY_BIN/pg_basebackup" \
+            -h 127.0.0.1 -p "$PG_THROWAWAY_PORT" -U postgres -D "$replica" -R -X stream -c fast \
+            >"$PG_THROWAWAY_DIR/basebackup.log" 2>&1; then
+        cat "$PG_THROWAWAY_DIR/basebackup.log" >&2
+        _pg_log "pg_basebackup failed"
+        return 1
+    fi
+    # The copy keeps the primary's settings (same socket folder: the port tells the sockets apart); feedback keeps the
+    # primary's vacuum from cancelling the replica's queries.
+    printf '%s\n' "" "# --- scripts/pg-throwaway.sh (replica) ---" "hot_standby = on" "hot_standby_feedback = on" \
+        >>"$replica/postgresql.conf"
+
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        PG_THROWAWAY_REPLICA_PORT="$(_pg_free_port)" || { _pg_log "no free port"; return 1; }
+        if _pg_as_postgres "$PG_THROWAWAY_BIN/pg_ctl" -D "$replica" -l "$PG_THROWAWAY_DIR/replica.log" \
+                -o "-p $PG_THROWAWAY_REPLICA_PORT" -w -t 60 start >/dev/null; then
+            break
+        fi
+        _pg_log "replica start on port $PG_THROWAWAY_REPLICA_PORT failed (attempt $attempt):"
+        tail -n 20 "$PG_THROWAWAY_DIR/replica.log" >&2 || true
+        PG_THROWAWAY_REPLICA_PORT=""
+    done
+    [[ -n "$PG_THROWAWAY_REPLICA_PORT" ]] || { _pg_log "could not start the replica"; return 1; }
+
+    export PG_THROWAWAY_REPLICA_PORT
+    export CERTGUARD_TEST_POSTGRES_REPLICA="Host=127.0.0.1;Port=$PG_THROWAWAY_REPLICA_PORT;Username=postgres;Password=$PG_THROWAWAY_PASSWORD;Database=postgres"
+    _pg_log "replica up on 127.0.0.1:$PG_THROWAWAY_REPLICA_PORT, streaming from port $PG_THROWAWAY_PORT"
 }
 
 # --- standalone mode ---------------------------------------------------------------------------------
@@ -144,6 +201,10 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
     trap 'exit 143' TERM
     pg_throwaway_start
     echo "CERTGUARD_TEST_POSTGRES=$CERTGUARD_TEST_POSTGRES"
+    if [[ "${PG_THROWAWAY_REPLICA:-}" == 1 ]]; then
+        pg_throwaway_replica_start
+        echo "CERTGUARD_TEST_POSTGRES_REPLICA=$CERTGUARD_TEST_POSTGRES_REPLICA"
+    fi
     if [[ $# -eq 0 ]]; then
         PGPASSWORD="$PG_THROWAWAY_PASSWORD" psql -h 127.0.0.1 -p "$PG_THROWAWAY_PORT" -U postgres -d postgres \
             -Atc 'select version()'

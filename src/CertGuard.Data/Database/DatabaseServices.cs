@@ -20,6 +20,8 @@ public static class DatabaseServices
             services.AddDbContext<CertGuardDbContext, PostgresCertGuardDbContext>(o => o.UseNpgsql(connection));
         else
             services.AddDbContext<CertGuardDbContext, SqliteCertGuardDbContext>(o => o.UseSqlite(PrepareSqlite(connection, options.SqliteBusyTimeoutSeconds)));
+        // Reads that may lag: the replica (Database:ReadConnectionString) when configured, else the primary (ReadOnlyDb).
+        ReadOnlyDb.Register(services, options, read => PrepareSqlite(read, options.SqliteBusyTimeoutSeconds));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using CertGuard.Core.Credentials;
 using CertGuard.Data;
 using CertGuard.Data.Credentials;
+using CertGuard.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -23,7 +24,7 @@ public static class WellKnownEndpoints
             using var root = await keys.RootKeyAsync(ct);
             return Signed(http, $"\"tl-{list.Version}-{Convert.ToHexStringLower(root.Kid)}\"", TimeSpan.FromMinutes(5), () => SignedJson.Sign(list, root));
         }).WithSummary("信任列表：各发证机关的签名公钥，由省级根密钥签名（JWS）");
-        group.MapGet("/status/{id}", async (string id, HttpContext http, CertGuardDbContext db, KeyRing keys, CancellationToken ct) =>
+        group.MapGet("/status/{id}", async (string id, HttpContext http, [FromKeyedServices(ReadOnlyDb.Key)] CertGuardDbContext db, KeyRing keys, CancellationToken ct) =>
         {
             var list = await db.StatusLists.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);
             if (list is null) return Results.Problem(statusCode: 404, title: "没有这个状态列表。", extensions: new Dictionary<string, object?> { ["code"] = "STATUS-LIST-NOT-FOUND" });

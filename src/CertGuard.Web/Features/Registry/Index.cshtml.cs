@@ -2,13 +2,15 @@ using CertGuard.Core.Accounts;
 using CertGuard.Core.Certificates;
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.Database;
 using CertGuard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertGuard.Web.Features.Registry;
 
-public sealed class IndexModel(CertGuardDbContext db, TimeProvider clock, CertificateRules rules) : PageModel
+// The search list may lag (the replica); the certificate page an officer lands on after a change reads the primary.
+public sealed class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] CertGuardDbContext db, TimeProvider clock, CertificateRules rules) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

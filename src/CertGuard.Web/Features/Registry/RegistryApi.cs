@@ -2,6 +2,7 @@ using CertGuard.Core.Certificates;
 using CertGuard.Core.Holders;
 using CertGuard.Core.Time;
 using CertGuard.Data;
+using CertGuard.Data.Database;
 using CertGuard.Web.Features.Accounts;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,7 @@ public static class RegistryApi
 
     private static async Task<Results<Ok<RegistryPageResponse>, ProblemHttpResult>> SearchAsync(
         string? q, string? city, string? category, string? status, int? page, int? pageSize,
-        CertGuardDbContext db, TimeProvider clock, CertificateRules rules, CertificateLabels labels, CancellationToken ct)
+        [FromKeyedServices(ReadOnlyDb.Key)] CertGuardDbContext db, TimeProvider clock, CertificateRules rules, CertificateLabels labels, CancellationToken ct)
     {
         CertificateState? state = null;
         if (!string.IsNullOrEmpty(status))

@@ -1,5 +1,6 @@
 using CertGuard.Core;
 using CertGuard.Core.Enforcement.TypicalCases;
+using CertGuard.Data.Database;
 using CertGuard.Data.Enforcement.TypicalCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +33,7 @@ public static class TypicalCasesApi
         group.MapPost("/{id:guid}/withdrawal", (Guid id, ReasonRequest r, [FromServices] TypicalCaseDesk desk, CancellationToken ct) =>
             Run(desk.WithdrawAsync(id, r, ct))).WithSummary("撤回已发布的典型案例（reason），记录撤回人和理由，从公开页面和订阅中删除");
 
-        api.MapGet("/public/typical-cases", async ([FromServices] TypicalCaseDesk desk, CancellationToken ct) =>
+        api.MapGet("/public/typical-cases", async ([FromKeyedServices(ReadOnlyDb.Key)] TypicalCaseDesk desk, CancellationToken ct) =>
                 TypedResults.Ok((await desk.PublishedAsync(ct)).Select(PublicTypicalCaseView.From).ToList()))
             .AllowAnonymous().WithTags("典型案例 Typical cases").WithSummary("已发布的典型案例（公开）：日期、城市、案情、处罚结果");
         return api;

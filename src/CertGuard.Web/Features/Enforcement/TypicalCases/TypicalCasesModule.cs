@@ -1,4 +1,5 @@
 using CertGuard.Data.Campaigns;
+using CertGuard.Data.Database;
 using CertGuard.Data.Enforcement.TypicalCases;
 using CertGuard.Web.Features.Accounts;
 using CertGuard.Web.Infrastructure.Modules;
@@ -15,6 +16,8 @@ public sealed class TypicalCasesModule : IFeatureModule
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<TypicalCaseDesk>();
+        // The public page and feed read the published cases from the replica (ReadOnlyDb); the desk writes on the primary.
+        services.AddReadOnly<TypicalCaseDesk>();
         services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, TypicalCaseWorkItems>();
         services.AddScoped<IIndicatorSource, TypicalCaseIndicators>();
         services.AddAuthorizationBuilder()

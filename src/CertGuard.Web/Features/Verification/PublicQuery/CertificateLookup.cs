@@ -5,6 +5,7 @@ using CertGuard.Core.Certificates;
 using CertGuard.Core.Credentials;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
+using CertGuard.Data.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Web.Features.Verification.PublicQuery;
@@ -19,7 +20,8 @@ public interface ICertificateLookup
 /// One indexed query, (Number, ItemCode) index: the holder's certificates with their issuing authority's name.
 /// The same statement runs whether or not the name will match, so the answer takes the same work either way.
 /// </summary>
-public sealed class DatabaseCertificateLookup(CertGuardDbContext db) : ICertificateLookup
+// The read-only context: the replica when Database:ReadConnectionString names one (docs/deployment.md).
+public sealed class DatabaseCertificateLookup([FromKeyedServices(ReadOnlyDb.Key)] CertGuardDbContext db) : ICertificateLookup
 {
     // Compiled once per context type (a compiled query is bound to one model: SQLite's or PostgreSQL's), so the hot
     // path skips building and hashing the expression tree on every query. The same projection as Rows, written out
