@@ -9,6 +9,9 @@ internal sealed class VerificationRecordConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<VerificationRecord> b)
     {
         b.ToTable("VerificationLog");
+        // On PostgreSQL the table is partitioned by month of At (VerificationLogPartitioning, raw SQL in the
+        // WaveLogPartitions migration) and its primary key there is (Id, At), as partitioning requires; the model keeps
+        // Id, the same for both providers (nothing finds a check by key, and a version-7 GUID is unique on its own).
         b.HasKey(r => r.Id);
         b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);

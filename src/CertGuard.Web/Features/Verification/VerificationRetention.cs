@@ -1,6 +1,7 @@
 using CertGuard.Core.Verification;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
+using CertGuard.Data.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
@@ -45,12 +46,28 @@ public sealed class VerificationRetention(IServiceScopeFactory scopes, TimeProvi
     public async Task<int> PurgeOnceAsync(CancellationToken ct)
     {
         var days = options.Value.EffectiveRetentionDays;
-        var before = clock.GetUtcNow().AddDays(-days);
+        var now = clock.GetUtcNow();
+        var before = now.AddDays(-days);
         await using var scope = scopes.CreateActorScope(SystemActor.Job("verification.retention"));
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
-        var purged = await db.VerificationLog.Where(r => r.At < before).ExecuteDeleteAsync(ct);
-        if (purged > 0) logger.LogInformation("Verification log: {Count} entries older than {Days} days purged", purged, days);
-        return purged;
+        long purged = 0;
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL keeps the log in monthly partitions: the coming months are made ready, and a month wholly past
+            // retention is dropped at once instead of deleted row by row (the database refuses a young cut-off).
+            await VerificationLogPartitions.EnsureAheadAsync(db, now, ct);
+            foreach (var dropped in await VerificationLogPartitions.DropBeforeAsync(db, before, ct))
+            {
+                logger.LogWarning("Verification log: partition {Partition} dropped with its {Count} entries, all older than {Days} days",
+                    dropped.Partition, dropped.Entries, days);
+                purged += dropped.Entries;
+            }
+        }
+        // The month straddling the cut-off (and any old rows of the default partition) loses only its older rows.
+        var deleted = await db.VerificationLog.Where(r => r.At < before).ExecuteDeleteAsync(ct);
+        if (deleted > 0) logger.LogInformation("Verification log: {Count} entries older than {Days} days purged", deleted, days);
+        purged += deleted;
+        return (int)Math.Min(purged, int.MaxValue);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
