@@ -215,7 +215,9 @@ public sealed class CampaignYear(CertGuardDbContext db, TimeProvider clock, Cert
                 var onSite = When();
                 var inspection = Inspection.Plan(InspectionTarget.Employer, employer.Id, employer.Name, employer.RegionCode, ChinaTime.DateOf(onSite),
                     "专项整治检查", By, onSite.AddDays(-3));
-                inspection.Start([new InspectionOfficer($"执法人员{i % 50:00}", $"{employer.RegionCode}{i % 100_000:00000}", null)], $"{employer.Name} 生产现场", onSite, By);
+                // Two officers on site, as the law requires.
+                inspection.Start([new InspectionOfficer($"执法人员{i % 50:00}甲", $"{employer.RegionCode}{i % 100_000:00000}", null),
+                    new InspectionOfficer($"执法人员{i % 50:00}乙", $"{employer.RegionCode}{(i + 1) % 100_000:00000}", null)], $"{employer.Name} 生产现场", onSite, By);
                 // Its records change it (completion, leads raised): they join the batch once the inspection is done.
                 var records = new List<object> { inspection };
                 inspections++;
