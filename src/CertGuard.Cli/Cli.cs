@@ -68,6 +68,7 @@ public static class Cli
             MigrateCommand.Create(global),
             AuditCommand.Create(global),
             SeedCommand.Create(global),
+            SeedCampaignCommand.Create(global),
             KeysCommand.Create(global),
             VerifyCommand.Create(global),
             ReviewsCommand.Create(global),

@@ -22,17 +22,17 @@ public sealed class PlanDesk(CertGuardDbContext db, IActor actor, TimeProvider c
     /// <summary>Every city the viewer sees (the province: all 21 in order; a city: its own).</summary>
     public async Task<IReadOnlyList<PlanRow>> ListAsync(Guid campaignId, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw Refusal.NotFound("CAMPAIGN-NOT-FOUND");
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct)) throw Refusal.NotFound("CAMPAIGN-NOT-FOUND");
         var plans = await db.ImplementationPlans.AsNoTracking().Where(p => p.CampaignId == campaignId).ToListAsync(ct);
         var ids = plans.Select(p => p.Id).ToList();
         var files = await db.PlanAttachments.AsNoTracking().Where(a => ids.Contains(a.OwnerId))
             .Select(a => new AttachmentInfo(a.Id, a.OwnerId, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt)).ToListAsync(ct);
-        var now = clock.GetUtcNow();
         var city = actor.Scope?.CityCode;
         return RegionDirectory.Guangdong.Cities.Where(c => city is null || c.Code == city).Select(c =>
         {
             var plan = plans.FirstOrDefault(p => p.CityCode == c.Code);
-            var overdue = plan?.Late == true || (plan?.SubmittedAt is null && now > campaign.PlanDueBy);
+            // Lateness is the plan's own flag: set by the daily deadline job (PlanDeadlines) or by a late submission.
+            var overdue = plan?.Late == true;
             IReadOnlyList<AttachmentInfo> attachments = plan is null ? [] : files.Where(f => f.OwnerId == plan.Id).OrderBy(f => f.UploadedAt).ToList();
             return new PlanRow(c.Code, c.Name, plan, overdue, attachments);
         }).ToList();

@@ -20,6 +20,7 @@ public static class DataServices
         services.AddSettings<Credentials.CredentialOptions>(Credentials.CredentialOptions.Section);
         services.AddCertGuardDatabase(configuration);
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Demo.CampaignYear>();
         services.AddScoped<Credentials.KeyRing>();
         services.AddScoped<Credentials.CredentialIssuer>();
         services.AddScoped<Registry.Import.CertificateImporter>();

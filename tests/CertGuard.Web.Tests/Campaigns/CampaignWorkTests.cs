@@ -4,9 +4,11 @@ using System.Text.Json;
 using CertGuard.Core.Accounts;
 using CertGuard.Core.Campaigns;
 using CertGuard.Core.Time;
+using CertGuard.Data.Accounts;
 using CertGuard.Testing;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CertGuard.Web.Tests.Campaigns;
 
@@ -38,7 +40,9 @@ public abstract class CampaignWorkTests(CampaignApp app)
         Assert.True(submitted.GetProperty("late").GetBoolean());
         await (await city.PutAsJsonAsync($"/api/v1/campaigns/{id}/plans/mine", new { text = "改" })).AssertProblemAsync(HttpStatusCode.Conflict, "PLAN-FROZEN");
 
-        // The province's view: 21 cities, Guangzhou's late, and 深圳 late too for never submitting.
+        // The province's view: 21 cities, Guangzhou's late, and 深圳 late too for never submitting (flagged by the deadline job).
+        await using (var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateActorScope(CertGuard.Web.Features.Statistics.ReportDeadlineJob.Actor))
+            await scope.ServiceProvider.GetRequiredService<CertGuard.Data.Campaigns.PlanDeadlines>().RunAsync(CancellationToken.None);
         var rows = (await province.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{id}/plans")).EnumerateArray().ToList();
         Assert.Equal(21, rows.Count);
         var gz = rows.Single(r => r.GetProperty("cityCode").GetString() == Guangzhou);

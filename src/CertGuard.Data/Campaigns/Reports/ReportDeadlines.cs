@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertGuard.Data.Campaigns.Reports;
 
-/// <summary>What one deadline sweep did.</summary>
-public sealed record DeadlineRun(int Created, int Flagged);
+/// <summary>What one deadline sweep did: reports opened and flagged late, implementation plans flagged late.</summary>
+public sealed record DeadlineRun(int Created, int Flagged, int PlansFlagged = 0);
 
 /// <summary>
 /// Makes the 25th act: for every running campaign and every month whose deadline has passed, each city's report is

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CertGuard.Data.Accounts;
+using CertGuard.Data.Campaigns;
 using CertGuard.Data.Campaigns.Reports;
 using CertGuard.Web.Features.Reminders;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,8 @@ public sealed class ReportDeadlineOptions
 
 /// <summary>
 /// The daily deadline sweep: at start, then each day at <see cref="ReportDeadlineOptions.RunAt"/> (UTC+8), reports
-/// not submitted by their 25th are flagged late (逾期) as <see cref="Actor"/>. The reminders before the 25th are the
+/// not submitted by their 25th are flagged late (逾期) as <see cref="Actor"/>, and so are the cities' implementation
+/// plans not submitted by the campaign's plan deadline (<see cref="PlanDeadlines"/>). The reminders before the 25th are the
 /// city offices' workbench items (<see cref="ReportWorkItems"/>), which need no job.
 /// </summary>
 public sealed class ReportDeadlineJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReportDeadlineOptions> options, ILogger<ReportDeadlineJob> log)
@@ -37,7 +39,8 @@ public sealed class ReportDeadlineJob(IServiceScopeFactory scopes, TimeProvider 
         {
             await using var scope = scopes.CreateActorScope(Actor);
             var run = await scope.ServiceProvider.GetRequiredService<ReportDeadlines>().RunAsync(ct);
-            log.LogInformation("Report deadlines: {Created} reports opened, {Flagged} flagged late", run.Created, run.Flagged);
+            run = run with { PlansFlagged = await scope.ServiceProvider.GetRequiredService<PlanDeadlines>().RunAsync(ct) };
+            log.LogInformation("Report deadlines: {Created} reports opened, {Flagged} flagged late, {Plans} plans flagged late", run.Created, run.Flagged, run.PlansFlagged);
             return run;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -14,6 +14,7 @@ public sealed class StatisticsModule : IFeatureModule
         services.AddScoped<ReportDesk>();
         services.AddScoped<StatisticsSheet>();
         services.AddScoped<ReportDeadlines>();
+        services.AddScoped<CertGuard.Data.Campaigns.PlanDeadlines>();
         services.AddScoped<CertGuard.Web.Features.Workbench.IWorkbenchItems, ReportWorkItems>();
         services.AddSingleton<ReportDeadlineJob>();
         services.AddHostedService(s => s.GetRequiredService<ReportDeadlineJob>());
