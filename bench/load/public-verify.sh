@@ -65,6 +65,11 @@ CLI="$ART/bin/CertGuard.Cli/release/CertGuard.Cli.dll"
 BENCH="$ART/bin/CertGuard.Benchmarks/release/CertGuard.Benchmarks.dll"
 WEB_DIR="$ART/bin/CertGuard.Web/release"
 
+# The signing keys are encrypted at rest with a key held outside the database (docs/keys.md): one for this run, given
+# to the CLI and the app alike.
+head -c 32 /dev/urandom | base64 >"$WORK/master.key" && chmod 600 "$WORK/master.key"
+export Keys__MasterKeyFile="$WORK/master.key"
+
 pg_throwaway_start
 DB=(--database-provider Postgres --connection-string "$CERTGUARD_TEST_POSTGRES")
 
