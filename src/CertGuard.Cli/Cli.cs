@@ -76,6 +76,7 @@ public static class Cli
             ImportFilesCommands.Template(),
             ImportFilesCommands.Sample(),
             ExportCommand.Create(global),
+            QrSampleCommand.Create(global),
         };
         root.SetAction(parseResult =>
         {

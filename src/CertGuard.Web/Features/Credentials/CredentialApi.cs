@@ -26,6 +26,7 @@ public static class CredentialApi
     {
         services.AddOptions<CredentialOptions>().BindConfiguration(CredentialOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OnlineVerifier>();
+        services.AddSingleton<VerifierCache>();
         services.AddSingleton<QrIssueGate>();
         services.AddSingleton<QrCheckLogFilter>();
         services.AddRateLimiter(_ => { });

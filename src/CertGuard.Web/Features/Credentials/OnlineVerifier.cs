@@ -13,12 +13,12 @@ namespace CertGuard.Web.Features.Credentials;
 /// card that is no longer the current one (re-issued, replaced, renewed, or the holder's data changed) answers
 /// <c>CG1-REGISTRY-SUPERSEDED</c>, even where the status list alone would say revoked (its old place is retired).
 /// </summary>
-public sealed class OnlineVerifier(CertGuardDbContext db, KeyRing keys, TimeProvider clock)
+public sealed class OnlineVerifier(CertGuardDbContext db, KeyRing keys, VerifierCache cache, TimeProvider clock)
 {
     public async Task<VerificationResult> VerifyAsync(string? text, CancellationToken ct)
     {
-        var trust = (await keys.TrustListAsync(ct)).Resolver();
-        var lists = await db.StatusLists.AsNoTracking().ToDictionaryAsync(l => l.Id, l => StatusList.FromBytes(l.Bits), ct);
+        var trust = cache.Resolver(await keys.TrustListAsync(ct));
+        var lists = await cache.StatusListsAsync(db, ct);
         var result = Cg1Codec.Verify(text, trust, clock.GetUtcNow(),
             (id, index) => lists.TryGetValue(id, out var list) ? (list[index] ? StatusOutcome.Revoked : StatusOutcome.Good) : StatusOutcome.Unavailable);
         // Claims exist only past the signature check; a revoked bit may be the retired place of a superseded card.

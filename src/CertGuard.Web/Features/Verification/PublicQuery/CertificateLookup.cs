@@ -23,10 +23,11 @@ public interface ICertificateLookup
 // The read-only context: the replica when Database:ReadConnectionString names one (docs/deployment.md).
 public sealed class DatabaseCertificateLookup([FromKeyedServices(ReadOnlyDb.Key)] CertGuardDbContext db) : ICertificateLookup
 {
-    // Compiled once per context type (a compiled query is bound to one model: SQLite's or PostgreSQL's), so the hot
-    // path skips building and hashing the expression tree on every query. The same projection as Rows, written out
-    // because a compiled query cannot call it; a page test holds the lookup to the registry's state.
-    private static readonly ConcurrentDictionary<Type, Func<CertGuardDbContext, string, IAsyncEnumerable<PublicCertificateRow>>> ByNumber = new();
+    // Compiled once per model (a compiled query is bound to the model it was compiled against: SQLite's or PostgreSQL's,
+    // and in tests each app's own), so the hot path skips building and hashing the expression tree on every query. The
+    // same projection as Rows, written out because a compiled query cannot call it; a page test holds the lookup to the
+    // registry's state, BareQueryTests to NpgsqlCertificateLookup.
+    private static readonly ConcurrentDictionary<object, Func<CertGuardDbContext, string, IAsyncEnumerable<PublicCertificateRow>>> ByNumber = new();
 
     private static Func<CertGuardDbContext, string, IAsyncEnumerable<PublicCertificateRow>> Compile() => EF.CompileAsyncQuery(
         (CertGuardDbContext db, string number) =>
@@ -40,7 +41,7 @@ public sealed class DatabaseCertificateLookup([FromKeyedServices(ReadOnlyDb.Key)
     public async Task<IReadOnlyList<PublicCertificateRow>> FindAsync(string number, CancellationToken ct)
     {
         var rows = new List<PublicCertificateRow>(2);
-        await foreach (var row in ByNumber.GetOrAdd(db.GetType(), _ => Compile())(db, number).WithCancellation(ct)) rows.Add(row);
+        await foreach (var row in ByNumber.GetOrAdd(db.Model, _ => Compile())(db, number).WithCancellation(ct)) rows.Add(row);
         return rows;
     }
 

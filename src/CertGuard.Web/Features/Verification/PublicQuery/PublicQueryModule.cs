@@ -8,7 +8,7 @@ public sealed class PublicQueryModule : IFeatureModule
 {
     public static void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddPublicQuery(configuration);
 
-    public static void MapEndpoints(RouteGroupBuilder api) => api.MapPublicQueryApi();
+    public static void MapEndpoints(RouteGroupBuilder api) => api.MapPublicQueryApi().MapBareQuery();
 
     public static void ConfigurePages(PageConventionCollection pages) => pages
         .AllowAnonymousToPage("/Verification/PublicQuery/Query")

@@ -15,10 +15,17 @@ public sealed class PublicQueryOptions
     public string OfficialAddress { get; set; } = "https://certguard.gd.gov.cn/query";
 
     /// <summary>
-    /// Where the lookup reads: <see cref="LookupSource.Database"/> (always, in production) or <see cref="LookupSource.Memory"/>,
-    /// a snapshot loaded at start that the load benchmark uses as the baseline of what the database costs.
+    /// Where the lookup reads: <see cref="LookupSource.Database"/> (always, in production; on PostgreSQL
+    /// <see cref="NpgsqlCertificateLookup"/>, on SQLite EF Core) or, for the load benchmark's comparisons only,
+    /// <see cref="LookupSource.Memory"/> (a snapshot loaded at start) or <see cref="LookupSource.EfCore"/>.
     /// </summary>
     public LookupSource Source { get; set; } = LookupSource.Database;
+
+    /// <summary>
+    /// Load benchmark only: maps <see cref="BareQueryEndpoint"/> (PostgreSQL only), the bare lookup without the
+    /// service around it, and logs a warning at start. Never in service: it answers unmasked rows to anyone.
+    /// </summary>
+    public bool BareEndpoint { get; set; }
 
     public PublicQueryLimits RateLimits { get; set; } = new();
 
@@ -29,6 +36,9 @@ public enum LookupSource
 {
     Database,
     Memory,
+
+    /// <summary>The EF Core lookup (the embedded database's path) on PostgreSQL too: the load benchmark's "before".</summary>
+    EfCore,
 }
 
 public sealed class PublicQueryLimits

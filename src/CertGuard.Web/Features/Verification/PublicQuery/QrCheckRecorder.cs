@@ -2,7 +2,6 @@ using CertGuard.Core.Certificates;
 using CertGuard.Core.Credentials;
 using CertGuard.Core.Time;
 using CertGuard.Core.Verification;
-using CertGuard.Data;
 using CertGuard.Data.Verification;
 
 namespace CertGuard.Web.Features.Verification.PublicQuery;
@@ -11,7 +10,7 @@ namespace CertGuard.Web.Features.Verification.PublicQuery;
 /// Logs a QR check made on the server (POST /api/v1/verify/qr): the registry certificate when the code's claims name
 /// one, and an outcome from its state when the code was genuine or stopped only by its status; QrRejected otherwise.
 /// </summary>
-public sealed class QrCheckRecorder(CertGuardDbContext db, VerificationLog log, TimeProvider clock, CertificateRules rules)
+public sealed class QrCheckRecorder(ICertificateLookup lookup, VerificationLog log, TimeProvider clock, CertificateRules rules)
 {
     private static readonly HashSet<string> StoppedByStatus = ["CG1-REVOKED", "CG1-REGISTRY-NOT-VALID"];
 
@@ -22,7 +21,8 @@ public sealed class QrCheckRecorder(CertGuardDbContext db, VerificationLog log, 
         if (result.Claims is { } claims)
         {
             // Claims exist only past the signature check: a forged code cannot point the log at a real certificate.
-            row = await DatabaseCertificateLookup.OfCodeAsync(db, claims, ct);
+            // The public query's lookup (on PostgreSQL its prepared statement): the number's rows, then the code's item.
+            row = (await lookup.FindAsync(claims.Number, ct)).FirstOrDefault(r => r.ItemCode == claims.Item);
         }
         var state = row?.StateOn(ChinaTime.DateOf(now), rules);
         var outcome = (result.Valid || StoppedByStatus.Contains(result.Code)) && state is { } s ? PublicQueryService.Outcome(s)
