@@ -196,10 +196,10 @@ public abstract class RegistrySearchTests(CertGuardApp app)
     [InlineData("after=garbage")]
     [InlineData("before=20240230-0123456789abcdef0123456789abcdef")]
     [InlineData("after=20240101-0123456789abcdef0123456789abcdeg")]
-    public async Task A_cursor_that_is_not_ours_is_a_400_problem_not_the_first_page(string query)
+    public async Task A_cursor_that_is_not_ours_is_a_422_refusal_not_the_first_page(string query)
     {
         var response = await Province().GetAsync($"/api/v1/certificates?{query}");
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "REGISTRY-CURSOR-INVALID");
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "REGISTRY-CURSOR-INVALID");
     }
 
     [Fact]
