@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# One employer's 10,000-row roster check over HTTP (POST /api/v1/roster/checks), timed by curl, three times in a row.
+# One employer's ROWS-row roster check over HTTP (POST /api/v1/roster/checks), timed by curl, three times in a row.
 #
-#   bench/load/roster-check.sh                        # SQLite in $WORK
+#   bench/load/roster-check.sh                        # SQLite in $WORK, 10,000 rows
+#   ROWS=100000 bench/load/roster-check.sh            # a large employer group (the default row limit)
 #   PROVIDER=Postgres CONNECTION='Host=…;Database=cg_roster_bench;…' bench/load/roster-check.sh
 #
 # Steps: the web app (the build in $ARTIFACTS) starts on an empty database and seeds the demo (5,000 certificates,
-# the demo employer and its API key); `certguard import-sample --rows 10000 --city 440100` is imported; the roster is
-# made from it: one line per distinct holder (姓名,证件号码, positions 电工 / 焊工 / none in turn), topped up to 10,000
+# the demo employer and its API key); `certguard import-sample --rows ROWS --city 440100` is imported; the roster is
+# made from it: one line per distinct holder (姓名,证件号码, positions 电工 / 焊工 / none in turn), topped up to ROWS
 # with numbers the registry does not have (1,000 well-formed, the rest impossible birth dates), written in GB18030.
 # The first post opens a rectification item per failing worker; the next ones update them.
 set -euo pipefail
@@ -18,6 +19,7 @@ WORK="${WORK:-$(mktemp -d /tmp/roster-bench.XXXXXX)}"
 PROVIDER="${PROVIDER:-Sqlite}"
 CONNECTION="${CONNECTION:-Data Source=$WORK/certguard.db}"
 PORT="${PORT:-5899}"
+ROWS="${ROWS:-10000}"
 
 [[ -f "$ARTIFACTS/bin/CertGuard.Web/$CONFIG/CertGuard.Web.dll" ]] || dotnet build "$ROOT/CertGuard.slnx" --artifacts-path "$ARTIFACTS" -c "${CONFIG^}" -v q -nologo
 cli() { dotnet "$ARTIFACTS/bin/CertGuard.Cli/$CONFIG/CertGuard.Cli.dll" "$@" --database-provider "$PROVIDER" --connection-string "$CONNECTION"; }
@@ -29,10 +31,11 @@ WEB=$!
 trap 'kill $WEB 2>/dev/null || true' EXIT
 until [[ -s "$WORK/credentials.txt" ]] && curl -sf "http://127.0.0.1:$PORT/" -o /dev/null; do sleep 2; done
 
-dotnet "$ARTIFACTS/bin/CertGuard.Cli/$CONFIG/CertGuard.Cli.dll" import-sample --rows 10000 --city 440100 --seed 7 -o "$WORK/sample.csv"
+dotnet "$ARTIFACTS/bin/CertGuard.Cli/$CONFIG/CertGuard.Cli.dll" import-sample --rows "$ROWS" --city 440100 --seed 7 -o "$WORK/sample.csv"
 cli import "$WORK/sample.csv" --partial
-python3 - "$WORK/sample.csv" "$WORK/roster.csv" <<'PY'
+python3 - "$WORK/sample.csv" "$WORK/roster.csv" "$ROWS" <<'PY'
 import csv, sys
+total = int(sys.argv[3])
 rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))[1:]
 seen, out, positions = set(), ['姓名,证件号码,岗位'], ['电工', '焊工', '']
 for number, name, *_ in rows:
@@ -41,7 +44,7 @@ for number, name, *_ in rows:
         out.append(f'{name},{number},{positions[len(out) % 3]}')
 weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 n = 0
-while len(out) < 10001:
+while len(out) < total + 1:
     first17 = ('44010619900101' + f'{n:03d}') if n < 1000 else ('4401061991' + f'{n:07d}')[:17]
     n += 1
     number = first17 + '10X98765432'[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
@@ -51,6 +54,7 @@ while len(out) < 10001:
 open(sys.argv[2], 'w', encoding='gb18030').write('\r\n'.join(out) + '\r\n')
 PY
 KEY="$(grep '^api-key employer ' "$WORK/credentials.txt" | cut -d' ' -f3)"
+echo "roster: $ROWS rows, $(stat -c %s "$WORK/roster.csv") bytes; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in 1 2 3; do
   curl -s -o "$WORK/answer$run.json" -w "run $run: HTTP %{http_code} in %{time_total} s\n" -H "Authorization: Bearer $KEY" \
     -F "file=@$WORK/roster.csv;type=text/csv" "http://127.0.0.1:$PORT/api/v1/roster/checks"

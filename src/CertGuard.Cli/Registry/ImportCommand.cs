@@ -38,7 +38,12 @@ internal static class ImportCommand
         };
         command.SetAction(CommandFailure.Guard("导入证书", (parsed, stdout, ct) => RunAsync(
             parsed, global, parsed.GetValue(file)!,
-            new ImportOptions(parsed.GetValue(partial), parsed.GetValue(authority)?.Trim()) { Indexes = Enum.Parse<BulkIndexMode>(parsed.GetValue(indexes)!, ignoreCase: true) },
+            new ImportOptions(parsed.GetValue(partial), parsed.GetValue(authority)?.Trim())
+            {
+                Indexes = Enum.Parse<BulkIndexMode>(parsed.GetValue(indexes)!, ignoreCase: true),
+                // A province's whole registry in one file; uploads through the web stay at the default.
+                MaxRows = ImportOptions.CommandLineMaxRows,
+            },
             parsed.GetValue(json), stdout, ct)));
         return command;
     }

@@ -11,9 +11,14 @@ public sealed class EmployerOptions
     [Range(1, 365)]
     public int RectificationDays { get; set; } = 30;
 
-    /// <summary>Data rows a roster may have; larger workforces upload in parts.</summary>
+    /// <summary>
+    /// Data rows a roster may have: a large employer group's whole workforce (100,000) in one upload, checked in
+    /// seconds (docs/benchmarks.md); larger workforces upload in parts.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int MaxRosterRows { get; set; } = 50_000;
+    public int MaxRosterRows { get; set; } = DefaultMaxRosterRows;
+
+    public const int DefaultMaxRosterRows = 100_000;
 
     /// <summary>Anonymous self-registrations one client address may submit per hour.</summary>
     [Range(1, 10_000)]

@@ -42,6 +42,13 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.HasIndex(c => new { c.HolderName, c.Number });
         b.HasIndex(c => c.EmployerId);
         b.HasIndex(c => c.IssuingAuthorityId);
+        // The registry search pages by keyset in its order, newest issue first (ValidFrom, Id): a province-wide page
+        // and a city's (the scope filter of a city account, or the city filter) each start at their cursor in an index.
+        b.HasIndex(c => new { c.ValidFrom, c.Id });
+        b.HasIndex(c => new { c.RegionCode, c.ValidFrom, c.Id });
+        // A name prefix (LIKE '王%') can use a b-tree only under the C collation: on PostgreSQL this index compares
+        // by bytes whatever the database's locale (SQLite ignores the operator class).
+        b.HasIndex(c => c.HolderName, "IX_Certificates_HolderName_Prefix").HasOperators("text_pattern_ops");
     }
 }
 

@@ -58,7 +58,7 @@ public abstract class ApiContractTests(CertGuardApp app)
     [Fact]
     public async Task Unreadable_query_parameter_is_a_400_problem()
     {
-        var response = await app.ApiClient(Role.ProvinceOffice.Id).GetAsync("/api/v1/certificates?page=abc");
+        var response = await app.ApiClient(Role.ProvinceOffice.Id).GetAsync("/api/v1/certificates?pageSize=abc");
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "BAD-REQUEST");
         Assert.True(Http.HasChinese(problem.GetProperty("title").GetString()));
     }

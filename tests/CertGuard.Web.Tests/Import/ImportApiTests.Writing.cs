@@ -36,6 +36,33 @@ public abstract partial class ImportApiTests
     }
 
     [Fact]
+    public async Task A_file_past_its_row_limit_is_refused_whole_and_the_command_line_limit_takes_ten_million()
+    {
+        Assert.True(new ImportOptions().MaxRows < 10_000_000);
+        Assert.True(ImportOptions.CommandLineMaxRows >= 10_000_000);
+        var lines = await ImportFiles.SampleAsync(App, 40, seed: 112);
+        var numbers = ImportFiles.Numbers(lines);
+        var bytes = ImportFiles.Utf8(lines);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<CertificateImporter>();
+            var refused = await Assert.ThrowsAsync<ImportFileException>(() =>
+                importer.ImportAsync(new ImportFile("big.csv", () => new MemoryStream(bytes)), new ImportOptions { MaxRows = 39, BatchSize = 10 }));
+            Assert.Equal("IMPORT-TOO-LARGE", refused.Code);
+        }
+        Assert.Equal(0, await CountAsync(numbers));
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<CertificateImporter>();
+            var report = await importer.ImportAsync(new ImportFile("big.csv", () => new MemoryStream(bytes)), new ImportOptions { MaxRows = 40, BatchSize = 10 });
+            Assert.Equal(40, report.Written);
+        }
+        Assert.Equal(40, await CountAsync(numbers));
+    }
+
+    [Fact]
     public async Task A_revocation_for_fraud_in_the_registry_refuses_a_row_first_issued_within_its_bar()
     {
         var today = App.Today();

@@ -121,37 +121,85 @@ public abstract class RegistrySearchTests(CertGuardApp app)
     }
 
     [Fact]
-    public async Task Pages_do_not_overlap_and_the_page_size_is_capped_at_100()
+    public async Task Next_and_previous_pages_are_disjoint_and_lead_back_and_the_page_size_is_capped_at_100()
     {
         var client = Province();
-        var first = await SearchAsync(client, "page=1&pageSize=20");
-        var second = await SearchAsync(client, "page=2&pageSize=20");
-        Assert.Equal(1, first.GetProperty("page").GetInt32());
-        Assert.Equal(2, second.GetProperty("page").GetInt32());
+        var first = await SearchAsync(client, "pageSize=20");
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("previous").ValueKind);
+        var second = await SearchAsync(client, $"pageSize=20&after={first.GetProperty("next").GetString()}");
         Assert.Equal(20, Items(first).Count);
         Assert.Equal(20, Items(second).Count);
         Assert.Empty(Items(first).Select(Id).Intersect(Items(second).Select(Id)));
 
+        // Back from the second page: exactly the first page again, in the same order, and nothing before it.
+        var back = await SearchAsync(client, $"pageSize=20&before={second.GetProperty("previous").GetString()}");
+        Assert.Equal(Items(first).Select(Id), Items(back).Select(Id));
+        Assert.Equal(JsonValueKind.Null, back.GetProperty("previous").ValueKind);
+        Assert.Equal(first.GetProperty("next").GetString(), back.GetProperty("next").GetString());
+
         var big = await SearchAsync(client, "pageSize=1000");
         Assert.Equal(100, big.GetProperty("pageSize").GetInt32());
         Assert.Equal(100, Items(big).Count);
-
         var tiny = await SearchAsync(client, "pageSize=0");
         Assert.Equal(1, tiny.GetProperty("pageSize").GetInt32());
-
-        // A page past the end shows the last page rather than nothing.
-        var total = big.GetProperty("total").GetInt32();
-        var last = await SearchAsync(client, "page=100000&pageSize=100");
-        Assert.Equal((total + 99) / 100, last.GetProperty("page").GetInt32());
-        Assert.NotEmpty(Items(last));
+        Assert.False(big.GetProperty("totalIsLowerBound").GetBoolean());
     }
 
     [Fact]
-    public async Task Paging_through_all_pages_lists_every_certificate_once()
+    public async Task Paging_through_all_pages_lists_every_certificate_once_newest_issue_first()
     {
         var all = await AllCertificatesAsync();
         var items = await SearchAllPagesAsync(Province(), "");
         Assert.Equal(all.Select(c => c.Id).Order().ToList(), items.Select(Id).Order().ToList());
+        var issued = items.Select(i => all.Single(c => c.Id == Id(i)).ValidFrom).ToList();
+        Assert.Equal(issued.OrderDescending(), issued);
+    }
+
+    [Fact]
+    public async Task Paging_backwards_from_the_last_page_gives_the_same_pages_in_reverse()
+    {
+        var client = Province();
+        var forward = new List<List<Guid>>();
+        var page = await SearchAsync(client, "pageSize=37&status=Valid");
+        forward.Add(Items(page).Select(Id).ToList());
+        while (page.GetProperty("next").GetString() is { } next)
+        {
+            page = await SearchAsync(client, $"pageSize=37&status=Valid&after={next}");
+            forward.Add(Items(page).Select(Id).ToList());
+        }
+        Assert.True(forward.Count >= 3, $"only {forward.Count} pages of valid certificates");
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);
+
+        var backward = new List<List<Guid>> { Items(page).Select(Id).ToList() };
+        while (page.GetProperty("previous").GetString() is { } previous)
+        {
+            page = await SearchAsync(client, $"pageSize=37&status=Valid&before={previous}");
+            backward.Add(Items(page).Select(Id).ToList());
+        }
+        backward.Reverse();
+        Assert.Equal(forward, backward);
+        Assert.Equal(forward.Sum(p => p.Count), forward.SelectMany(p => p).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Filters_hold_on_every_page_of_a_city_category_search()
+    {
+        var all = await AllCertificatesAsync();
+        var (city, category) = all.GroupBy(c => (c.RegionCode, c.CategoryCode)).OrderByDescending(g => g.Count()).First().Key;
+        var items = await SearchAllPagesAsync(Province(), $"city={city}&category={category}", pageSize: 7);
+        var expected = all.Where(c => c.RegionCode == city && c.CategoryCode == category).Select(c => c.Id).Order().ToList();
+        Assert.True(expected.Count > 7);
+        Assert.Equal(expected, items.Select(Id).Order().ToList());
+    }
+
+    [Theory]
+    [InlineData("after=garbage")]
+    [InlineData("before=20240230-0123456789abcdef0123456789abcdef")]
+    [InlineData("after=20240101-0123456789abcdef0123456789abcdeg")]
+    public async Task A_cursor_that_is_not_ours_is_a_422_refusal_not_the_first_page(string query)
+    {
+        var response = await Province().GetAsync($"/api/v1/certificates?{query}");
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "REGISTRY-CURSOR-INVALID");
     }
 
     [Fact]
@@ -202,20 +250,28 @@ public abstract class RegistrySearchTests(CertGuardApp app)
     }
 
     [Fact]
-    public async Task Registry_page_two_differs_from_page_one()
+    public async Task Registry_page_next_and_previous_links_lead_to_disjoint_pages_and_back()
     {
         var client = await app.SignedInClientAsync(Role.ProvinceOffice.Id);
-        var first = await client.GetStringAsync("/registry");
-        var second = await client.GetStringAsync("/registry?p=2");
+        var first = await client.GetStringAsync("/registry?status=Valid");
+        Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
+        var second = await client.GetStringAsync(Link(first, "next"));
         var one = CertificateLinks(first);
         var two = CertificateLinks(second);
         Assert.Equal(20, one.Count);
         Assert.NotEmpty(two);
-        Assert.Contains("第 2 / ", second, StringComparison.Ordinal);
         Assert.Empty(one.Intersect(two));
-        // The pager's "next" link leads to page 2.
-        Assert.Matches("<a href=\"/registry\\?[^\"]*p=2[^\"]*\" rel=\"next\">", first);
+        // The link keeps the search's filters.
+        Assert.Contains("status=Valid", Link(first, "next"), StringComparison.Ordinal);
+
+        var back = await client.GetStringAsync(Link(second, "prev"));
+        Assert.Equal(one, CertificateLinks(back));
+        Assert.Contains("rel=\"first\"", second, StringComparison.Ordinal);
     }
+
+    private static string Link(string html, string rel) => System.Net.WebUtility.HtmlDecode(
+        System.Text.RegularExpressions.Regex.Match(html, $"<a href=\"(/registry\\?[^\"]*)\" rel=\"{rel}\">").Groups[1].Value) is { Length: > 0 } link
+        ? link : throw new Xunit.Sdk.XunitException($"no rel={rel} link on the page");
 
     private HttpClient Province() => app.ApiClient(Role.ProvinceOffice.Id);
 
@@ -226,16 +282,21 @@ public abstract class RegistrySearchTests(CertGuardApp app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static async Task<List<JsonElement>> SearchAllPagesAsync(HttpClient client, string query)
+    /// <summary>Every page, following the next cursors; fails on a page seen twice or a count that disagrees with the total.</summary>
+    private static async Task<List<JsonElement>> SearchAllPagesAsync(HttpClient client, string query, int pageSize = 100)
     {
         var items = new List<JsonElement>();
-        for (var page = 1; ; page++)
+        var result = await SearchAsync(client, $"{query}&pageSize={pageSize}");
+        var total = result.GetProperty("total").GetInt32();
+        items.AddRange(Items(result));
+        while (result.GetProperty("next").GetString() is { } next)
         {
-            var result = await SearchAsync(client, $"{query}&pageSize=100&page={page}");
-            if (result.GetProperty("page").GetInt32() != page) break; // past the end: the last page is repeated
+            result = await SearchAsync(client, $"{query}&pageSize={pageSize}&after={next}");
             items.AddRange(Items(result));
-            if (page * 100 >= result.GetProperty("total").GetInt32()) break;
+            Assert.True(items.Count <= total, "paging went past the total");
         }
+        Assert.Equal(total, items.Count);
+        Assert.Equal(items.Count, items.Select(Id).Distinct().Count());
         return items;
     }
 

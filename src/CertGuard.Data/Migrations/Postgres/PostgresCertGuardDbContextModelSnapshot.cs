@@ -741,7 +741,15 @@ namespace CertGuard.Data.Migrations.Postgres
                     b.HasIndex("StatusListId", "StatusIndex")
                         .IsUnique();
 
+                    b.HasIndex("ValidFrom", "Id");
+
                     b.HasIndex("RegionCode", "Status", "NextReviewDue");
+
+                    b.HasIndex("RegionCode", "ValidFrom", "Id");
+
+                    b.HasIndex(new[] { "HolderName" }, "IX_Certificates_HolderName_Prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "HolderName" }, "IX_Certificates_HolderName_Prefix"), new[] { "text_pattern_ops" });
 
                     b.ToTable("Certificates");
                 });

@@ -736,7 +736,14 @@ namespace CertGuard.Data.Migrations.Sqlite
                     b.HasIndex("StatusListId", "StatusIndex")
                         .IsUnique();
 
+                    b.HasIndex("ValidFrom", "Id");
+
                     b.HasIndex("RegionCode", "Status", "NextReviewDue");
+
+                    b.HasIndex("RegionCode", "ValidFrom", "Id");
+
+                    b.HasIndex(new[] { "HolderName" }, "IX_Certificates_HolderName_Prefix")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
 
                     b.ToTable("Certificates");
                 });

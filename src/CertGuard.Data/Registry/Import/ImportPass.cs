@@ -43,7 +43,7 @@ internal sealed class ImportPass(CertGuardDbContext db, CertificateRules rules, 
 
     public async Task RunAsync(ImportFile file, CancellationToken ct)
     {
-        using var table = ImportTable.Open(file, ct);
+        using var table = ImportTable.Open(file, options.MaxRows, ct);
         if (table.HeaderIssues.Count > 0)
         {
             Report(table.HeaderIssues);

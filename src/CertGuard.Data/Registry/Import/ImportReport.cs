@@ -19,6 +19,17 @@ public sealed record ImportOptions(bool Partial = false, string? ScopeCity = nul
     /// <summary>With <see cref="BulkIndexMode.Auto"/>: the rows a load must have written before it rebuilds (and at least as many as the registry held).</summary>
     public int RebuildIndexesFrom { get; init; } = 20_000;
 
+    /// <summary>
+    /// Data rows a file may have; beyond, it is refused whole (IMPORT-TOO-LARGE). Uploads keep the default
+    /// (<see cref="UploadMaxRows"/>, what a 256 MB upload holds); <c>certguard import</c> takes a province's whole
+    /// registry in one file (<see cref="CommandLineMaxRows"/>): memory grows by about 60 bytes a row (the file's keys).
+    /// </summary>
+    public int MaxRows { get; init; } = UploadMaxRows;
+
+    public const int UploadMaxRows = 2_000_000;
+
+    public const int CommandLineMaxRows = 20_000_000;
+
     /// <summary>Told the rows checked so far after each batch (a background job's progress); the load's transaction is open meanwhile.</summary>
     public Func<int, CancellationToken, Task>? Progress { get; init; }
 }

@@ -9,12 +9,11 @@ namespace CertGuard.Data.Registry.Import;
 /// </summary>
 internal sealed class ImportTable : IDisposable
 {
-    /// <summary>Beyond this, a file is refused whole: a million-row registry is the size this is built for.</summary>
-    public const int MaxRows = 2_000_000;
-
     private readonly Stream _stream;
     private readonly IEnumerator<(int Row, IReadOnlyList<object?> Cells)> _records;
     private readonly HashSet<(int Row, int Column)> _formulas;
+
+    private int _maxRows = ImportOptions.UploadMaxRows;
 
     private ImportTable(Stream stream, IEnumerable<(int, IReadOnlyList<object?>)> records, HashSet<(int, int)> formulas)
     {
@@ -31,12 +30,15 @@ internal sealed class ImportTable : IDisposable
     /// <summary>Missing or repeated columns: the file cannot be read row by row.</summary>
     public IReadOnlyList<ImportIssue> HeaderIssues { get; }
 
-    public static ImportTable Open(ImportFile file, CancellationToken ct)
+    /// <param name="maxRows">Data rows the file may have (<see cref="ImportOptions.MaxRows"/>); an xlsx never has more than a sheet holds.</param>
+    public static ImportTable Open(ImportFile file, int maxRows, CancellationToken ct)
     {
         var stream = file.Open();
         try
         {
-            return ImportFile.DetectFormat(stream) == ImportFormat.Xlsx ? OpenXlsx(stream, ct) : new ImportTable(stream, Csv(stream), []);
+            var table = ImportFile.DetectFormat(stream) == ImportFormat.Xlsx ? OpenXlsx(stream, ct) : new ImportTable(stream, Csv(stream), []);
+            table._maxRows = maxRows;
+            return table;
         }
         catch
         {
@@ -51,8 +53,8 @@ internal sealed class ImportTable : IDisposable
         while (_records.MoveNext())
         {
             var (number, cells) = _records.Current;
-            if (number > MaxRows + 1)
-                throw new ImportFileException("IMPORT-TOO-LARGE", $"文件超过{MaxRows:N0}行：请拆分成几个文件分别导入。");
+            if (number > _maxRows + 1)
+                throw new ImportFileException("IMPORT-TOO-LARGE", $"文件超过{_maxRows:N0}行：请拆分成几个文件分别导入。");
             var row = Header.Place(number, cells, _formulas.Count == 0 ? null : c => _formulas.Contains((number, c)));
             if (!row.IsBlank) yield return row;
         }

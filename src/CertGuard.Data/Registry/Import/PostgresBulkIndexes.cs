@@ -74,8 +74,22 @@ internal sealed class PostgresBulkIndexes
         // Sorting a million keys in memory instead of in temporary files; set for this transaction only.
         await db.Database.ExecuteSqlRawAsync(
             "SELECT set_config('maintenance_work_mem', GREATEST(pg_size_bytes(current_setting('maintenance_work_mem')), 256 * 1024 * 1024) / 1024 || 'kB', true)", ct);
-        foreach (var statement in _restore) await db.Database.ExecuteSqlRawAsync(statement, ct);
+        // One build over ten million rows takes longer than a command's default 30 s (Npgsql): the load would fail at
+        // its very end and roll back. The builds get an hour each; the connection's own timeout comes back afterwards.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(RestoreTimeout);
+        try
+        {
+            foreach (var statement in _restore) await db.Database.ExecuteSqlRawAsync(statement, ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
     }
+
+    /// <summary>How long one index build or the key's validation may take.</summary>
+    public static readonly TimeSpan RestoreTimeout = TimeSpan.FromHours(1);
 
     private static string Quoted(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -7,7 +7,7 @@ namespace CertGuard.Web.Features.Employers;
 /// <summary>A roster upload the page and the API both take: size and type limits, then the check.</summary>
 public static class RosterUploads
 {
-    /// <summary>A 50,000-row roster is about 2.5 MB as CSV; xlsx is smaller.</summary>
+    /// <summary>A 100,000-row roster is about 5 MB as CSV (name, number, position); xlsx is smaller.</summary>
     public const long MaxBytes = 16L * 1024 * 1024;
 
     /// <summary>The request may be a little larger than the file (the multipart envelope).</summary>

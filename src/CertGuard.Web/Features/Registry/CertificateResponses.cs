@@ -42,7 +42,10 @@ public sealed record CertificateDetail(
 
 public sealed record CertificateHistoryEntry(string Kind, string KindName, DateOnly EffectiveOn, DateTimeOffset RecordedAt, string Actor, string? Reason, string? Details);
 
-public sealed record RegistryPageResponse(IReadOnlyList<CertificateSummary> Items, int Page, int PageSize, int Total);
+/// <param name="Total">Matching certificates, counted up to 10,000; <paramref name="TotalIsLowerBound"/> when more match.</param>
+/// <param name="Next">Pass as <c>after</c> for the next page; null on the last one.</param>
+/// <param name="Previous">Pass as <c>before</c> for the previous page; null on the first one.</param>
+public sealed record RegistryPageResponse(IReadOnlyList<CertificateSummary> Items, int PageSize, int Total, bool TotalIsLowerBound, string? Next, string? Previous);
 
 internal static class CertificateDetails
 {

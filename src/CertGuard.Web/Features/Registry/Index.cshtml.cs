@@ -24,11 +24,14 @@ public sealed class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] CertGuardDbCo
     [BindProperty(SupportsGet = true)]
     public CertificateState? Status { get; set; }
 
-    // "page" is reserved by Razor Pages for the page's own route value.
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The keyset cursors of the pager (<see cref="RegistryCursor"/>): the page after, or before, a certificate.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
-    public RegistryPage Result { get; private set; } = new([], 1, 20, 0);
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public RegistryPage Result { get; private set; } = new([], 20, 0, false, null, null);
 
     public AccessScope Scope { get; private set; } = AccessScope.Anonymous;
 
@@ -39,9 +42,10 @@ public sealed class IndexModel([FromKeyedServices(ReadOnlyDb.Key)] CertGuardDbCo
     public async Task OnGetAsync(CancellationToken ct)
     {
         Scope = User.ToScope();
-        Result = await new RegistryQuery(Q, City, Category, Status, PageNumber).RunAsync(db, ChinaTime.Today(clock), rules, ct);
+        Result = await new RegistryQuery(Q, City, Category, Status, After, Before).RunAsync(db, ChinaTime.Today(clock), rules, ct);
     }
 
-    /// <summary>The link to another page of the same search.</summary>
-    public string PageLink(int page) => Url.Page("/Registry/Index", new { q = Q, city = City, category = Category, status = Status, p = page }) ?? "";
+    /// <summary>The link to the page after (or before) a cursor of the same search.</summary>
+    public string PageLink(string? after = null, string? before = null) =>
+        Url.Page("/Registry/Index", new { q = Q, city = City, category = Category, status = Status, after, before }) ?? "";
 }

@@ -17,7 +17,7 @@ public static class RegistryApi
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/certificates").WithTags("证书登记 Registry").RequireAuthorization(AccountServices.RegistryPolicy);
-        group.MapGet("/", SearchAsync).WithSummary("按证号、姓名、城市、类别、状态检索证书（分页）");
+        group.MapGet("/", SearchAsync).WithSummary("按证号、姓名、城市、类别、状态检索证书（按游标翻页：after=next 下一页，before=previous 上一页）");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("证书详情及其历史；fullIdNumber=true 返回完整证号并记入审计");
         api.MapGet("/holders/{number}/certificates", HolderCertificatesAsync).WithTags("证书登记 Registry")
             .RequireAuthorization(AccountServices.RegistryPolicy)
@@ -26,7 +26,7 @@ public static class RegistryApi
     }
 
     private static async Task<Results<Ok<RegistryPageResponse>, ProblemHttpResult>> SearchAsync(
-        string? q, string? city, string? category, string? status, int? page, int? pageSize,
+        string? q, string? city, string? category, string? status, string? after, string? before, int? pageSize,
         [FromKeyedServices(ReadOnlyDb.Key)] CertGuardDbContext db, TimeProvider clock, CertificateRules rules, CertificateLabels labels, CancellationToken ct)
     {
         CertificateState? state = null;
@@ -38,9 +38,10 @@ public static class RegistryApi
                 return Problems.BadRequest("STATUS-UNKNOWN", "状态参数无效。", $"可用值：{string.Join(", ", Enum.GetNames<CertificateState>())}");
             state = Enum.Parse<CertificateState>(name);
         }
-        var result = await new RegistryQuery(q, city, category, state, page ?? 1, pageSize ?? 20).RunAsync(db, ChinaTime.Today(clock), rules, ct);
+        var result = await new RegistryQuery(q, city, category, state, after, before, pageSize ?? 20).RunAsync(db, ChinaTime.Today(clock), rules, ct);
         return TypedResults.Ok(new RegistryPageResponse(
-            result.Items.Select(c => CertificateSummary.From(c, c.StateAt(clock, rules), labels)).ToList(), result.Page, result.PageSize, result.Total));
+            result.Items.Select(c => CertificateSummary.From(c, c.StateAt(clock, rules), labels)).ToList(),
+            result.PageSize, result.Total, result.TotalIsLowerBound, result.Next, result.Previous));
     }
 
     private static async Task<Results<Ok<CertificateDetail>, ProblemHttpResult>> GetAsync(
