@@ -116,7 +116,8 @@ public sealed class PostgresTwoInstanceTests(TwoPostgresInstances instances) : I
         Assert.True(statuses.Skip(burst).All(s => s.Status == HttpStatusCode.TooManyRequests), summary);
         // Refused by both instances: each counted the other's queries.
         Assert.Equal(2, statuses.Skip(burst).Select(s => s.Instance).Distinct().Count());
-        var problem = await firstRefusal!.AssertProblemAsync(HttpStatusCode.TooManyRequests, "PUBLIC-QUERY-NUMBER-LIMITED");
+        Assert.NotNull(firstRefusal);
+        var problem = await firstRefusal.AssertProblemAsync(HttpStatusCode.TooManyRequests, "PUBLIC-QUERY-NUMBER-LIMITED");
         var retryAfter = int.Parse(firstRefusal.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         Assert.Equal(retryAfter, problem.GetProperty("retryAfter").GetInt32());
