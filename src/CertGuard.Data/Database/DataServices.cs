@@ -31,6 +31,8 @@ public static class DataServices
         services.AddScoped<Campaigns.StatisticsCalculator>();
         // The statistics table's figures 1–32 from this assembly's records (the indicators wave).
         Campaigns.Sources.StatisticsSources.AddStatisticsSources(services);
+        // Several instances on one database (issue 16): job leases and run records.
+        Instances.InstanceServices.AddInstances(services, configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite);
         return services;
     }
 }

@@ -35,6 +35,8 @@ public static class WebServices
         });
         services.AddCertGuardForwardedHeaders();
         services.AddSettings<SiteOptions>(SiteOptions.Section);
+        // Several instances (issue 16): the public limits count in memory, or in PostgreSQL shared by all instances.
+        RateLimits.RateLimitStoreServices.AddRateLimitStore(services);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RequestLocalizationOptions>(o =>

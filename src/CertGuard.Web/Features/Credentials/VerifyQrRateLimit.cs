@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using CertGuard.Core;
 using CertGuard.Web.Features.Verification.PublicQuery;
+using CertGuard.Web.Infrastructure.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace CertGuard.Web.Features.Credentials;
 /// account or API key (accountable). Each check verifies a signature and reads the registry; unlimited, it was a
 /// free load generator and a way to fill the verification log.
 /// </summary>
-internal sealed class VerifyQrRateLimit(IOptions<CredentialOptions> options) : IRateLimiterPolicy<string>
+internal sealed class VerifyQrRateLimit(IOptions<CredentialOptions> options, RateLimitStore store) : IRateLimiterPolicy<string>
 {
     public const string Policy = "verify-qr-client";
 
@@ -25,7 +26,7 @@ internal sealed class VerifyQrRateLimit(IOptions<CredentialOptions> options) : I
         var limits = options.Value.VerifyQr;
         var key = ClientKey(context);
         var limit = key.StartsWith("account:", StringComparison.Ordinal) ? limits.BoundClient : limits.PerClient;
-        return RateLimitPartition.GetTokenBucketLimiter(key, _ => PublicQueryRateLimits.Bucket(limit));
+        return store.TokenBucket(Policy, key, limit);
     }
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using CertGuard.Data.Employers;
 using CertGuard.Web.Features.Verification.PublicQuery;
+using CertGuard.Web.Infrastructure.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -11,14 +12,14 @@ namespace CertGuard.Web.Features.Employers;
 /// registrations are limited per client address (<see cref="EmployerOptions.RegistrationsPerHour"/>). Showing the form
 /// is not limited, nor is a city office registering employers.
 /// </summary>
-internal sealed class RegistrationLimit(IOptions<EmployerOptions> options) : IRateLimiterPolicy<string>
+internal sealed class RegistrationLimit(IOptions<EmployerOptions> options, RateLimitStore store) : IRateLimiterPolicy<string>
 {
     public const string Policy = "employer-registration";
 
     public RateLimitPartition<string> GetPartition(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true) return RateLimitPartition.GetNoLimiter("");
-        return RateLimitPartition.GetFixedWindowLimiter(PublicQueryRateLimits.AddressKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+        return store.FixedWindow(Policy, PublicQueryRateLimits.AddressKey(context.Connection.RemoteIpAddress), new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, options.Value.RegistrationsPerHour), Window = TimeSpan.FromHours(1), QueueLimit = 0,
         });

@@ -1,6 +1,7 @@
 using CertGuard.Core.Time;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
+using CertGuard.Data.Instances;
 using CertGuard.Data.Reviews;
 using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
@@ -28,14 +29,18 @@ public sealed class OverdueReviewOptions
 
 /// <summary>
 /// The daily job: at start, then every day at <see cref="OverdueReviewOptions.RunAt"/> (UTC+8), marks overdue
-/// certificates invalid as <see cref="Actor"/>. Several instances may run it at once: a certificate two runs both mark
-/// is saved by one, and the other's batch retries.
+/// certificates invalid as <see cref="Actor"/>. With several instances one runs each day's slot (<see cref="ScheduledRuns"/>);
+/// should two runs still meet, a certificate both mark is saved by one, and the other's batch retries.
 /// </summary>
-public sealed class OverdueReviewJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OverdueReviewOptions> options, ILogger<OverdueReviewJob> log)
+public sealed class OverdueReviewJob(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<OverdueReviewOptions> options, ILogger<OverdueReviewJob> log, ScheduledRuns? runs = null)
     : BackgroundService
 {
+    /// <summary>The job's name in leases and run records.</summary>
+    public const string JobName = "reviews.mark-overdue";
+
     /// <summary>Who the audit log names for the job's changes.</summary>
-    public static readonly SystemActor Actor = SystemActor.Job("reviews.mark-overdue");
+    public static readonly SystemActor Actor = SystemActor.Job(JobName);
 
     private int _completedRuns;
 
@@ -75,16 +80,23 @@ public sealed class OverdueReviewJob(IServiceScopeFactory scopes, TimeProvider c
         }
     }
 
+    /// <summary>The run of the current daily slot, unless another instance runs or ran it (without run records: a plain run).</summary>
+    public async Task<JobRunOutcome> RunScheduledAsync(CancellationToken ct)
+    {
+        if (runs is null) return await RunOnceAsync(ct) is null ? JobRunOutcome.Failed : JobRunOutcome.Ran;
+        return await runs.RunAsync(JobName, JobSlots.Daily(clock.GetUtcNow(), options.Value.RunAt), async t => await RunOnceAsync(t) is not null, ct);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var run = await RunOnceAsync(stoppingToken);
+            var outcome = await RunScheduledAsync(stoppingToken);
             var now = clock.GetUtcNow();
             var next = NextRunAfter(now, options.Value.RunAt);
-            if (run is null && now + options.Value.RetryAfter < next) next = now + options.Value.RetryAfter;
+            if (outcome == JobRunOutcome.Failed && now + options.Value.RetryAfter < next) next = now + options.Value.RetryAfter;
             try
             {
                 await Task.Delay(next - now, clock, stoppingToken);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CertGuard.Data.Accounts;
 using CertGuard.Data.Campaigns;
 using CertGuard.Data.Campaigns.Reports;
+using CertGuard.Data.Instances;
 using CertGuard.Web.Features.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -28,10 +29,20 @@ public sealed class ReportDeadlineOptions
 /// plans not submitted by the campaign's plan deadline (<see cref="PlanDeadlines"/>). The reminders before the 25th are the
 /// city offices' workbench items (<see cref="ReportWorkItems"/>), which need no job.
 /// </summary>
-public sealed class ReportDeadlineJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReportDeadlineOptions> options, ILogger<ReportDeadlineJob> log)
+public sealed class ReportDeadlineJob(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReportDeadlineOptions> options, ILogger<ReportDeadlineJob> log, ScheduledRuns? runs = null)
     : BackgroundService
 {
-    public static readonly SystemActor Actor = SystemActor.Job("statistics.report-deadlines");
+    public const string JobName = "statistics.report-deadlines";
+
+    public static readonly SystemActor Actor = SystemActor.Job(JobName);
+
+    /// <summary>The run of the current daily slot, once across instances (<see cref="ScheduledRuns"/>).</summary>
+    public async Task<JobRunOutcome> RunScheduledAsync(CancellationToken ct)
+    {
+        if (runs is null) return await RunOnceAsync(ct) is null ? JobRunOutcome.Failed : JobRunOutcome.Ran;
+        return await runs.RunAsync(JobName, JobSlots.Daily(clock.GetUtcNow(), options.Value.RunAt), async t => await RunOnceAsync(t) is not null, ct);
+    }
 
     public async Task<DeadlineRun?> RunOnceAsync(CancellationToken ct)
     {
@@ -56,10 +67,10 @@ public sealed class ReportDeadlineJob(IServiceScopeFactory scopes, TimeProvider 
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var run = await RunOnceAsync(stoppingToken);
+            var outcome = await RunScheduledAsync(stoppingToken);
             var now = clock.GetUtcNow();
             var next = OverdueReviewJob.NextRunAfter(now, options.Value.RunAt);
-            if (run is null && now + options.Value.RetryAfter < next) next = now + options.Value.RetryAfter;
+            if (outcome == JobRunOutcome.Failed && now + options.Value.RetryAfter < next) next = now + options.Value.RetryAfter;
             try
             {
                 await Task.Delay(next - now, clock, stoppingToken);

@@ -35,7 +35,7 @@ public sealed class FollowUpModel(TipFollowUp followUp, IOptions<TipOptions> opt
     /// <summary>Every post opens the receipt: each takes one look-up from the client's limit before the handler runs.</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (HttpMethods.IsPost(Request.Method) && limit.TryAcquire(HttpContext, Pass) is { } refused)
+        if (HttpMethods.IsPost(Request.Method) && await limit.TryAcquireAsync(HttpContext, Pass) is { } refused)
         {
             Limited = refused;
             Pass = null;

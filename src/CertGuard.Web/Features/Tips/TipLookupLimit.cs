@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using CertGuard.Core;
 using CertGuard.Web.Features.Verification.PublicQuery;
+using CertGuard.Web.Infrastructure.RateLimits;
 using Microsoft.Extensions.Options;
 
 namespace CertGuard.Web.Features.Tips;
@@ -21,24 +22,25 @@ public sealed class TipLookupLimit : IDisposable
     private readonly QueryChallenges _challenges;
     private readonly PublicQueryLimits _limits;
 
-    public TipLookupLimit(IOptions<PublicQueryOptions> options, QueryChallenges challenges)
+    private const string Limiter = "tip-lookup";
+
+    public TipLookupLimit(IOptions<PublicQueryOptions> options, QueryChallenges challenges, RateLimitStore store)
     {
         _challenges = challenges;
         _limits = options.Value.RateLimits;
         var pass = challenges.Options;
         _limiter = PartitionedRateLimiter.Create<string, string>(key =>
             key.StartsWith("pass:", StringComparison.Ordinal)
-                ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                ? store.FixedWindow(Limiter, key, new FixedWindowRateLimiterOptions
                 {
                     // As the query's pass: it expires before its window would open again.
                     PermitLimit = Math.Max(1, pass.PassQueries), Window = pass.PassLifetime * 2, QueueLimit = 0, AutoReplenishment = false,
                 })
-                : RateLimitPartition.GetTokenBucketLimiter(key, _ => PublicQueryRateLimits.Bucket(
-                    key.StartsWith("account:", StringComparison.Ordinal) ? _limits.BoundClient : _limits.PerClient)));
+                : store.TokenBucket(Limiter, key, key.StartsWith("account:", StringComparison.Ordinal) ? _limits.BoundClient : _limits.PerClient));
     }
 
     /// <summary>Takes one look-up for this client; null when allowed, else what to tell them.</summary>
-    public TipLookupRefusal? TryAcquire(HttpContext http, string? formPass = null)
+    public async ValueTask<TipLookupRefusal?> TryAcquireAsync(HttpContext http, string? formPass = null)
     {
         var passText = formPass is { Length: > 0 } ? formPass
             : http.Request.Headers[ClientLimitPolicy.PassHeader].FirstOrDefault() is { Length: > 0 } header ? header
@@ -47,7 +49,8 @@ public sealed class TipLookupLimit : IDisposable
         var key = passId is not null ? "pass:" + passId
             : http.User.Identity?.IsAuthenticated == true ? "account:" + http.User.Identity.Name
             : "address:" + PublicQueryRateLimits.AddressKey(http.Connection.RemoteIpAddress);
-        using var lease = _limiter.AttemptAcquire(key);
+        // Asynchronous: with the shared store (RateLimits:Store=Postgres) the permit is taken in the database.
+        using var lease = await _limiter.AcquireAsync(key, cancellationToken: http.RequestAborted);
         if (lease.IsAcquired) return null;
         var seconds = PublicQueryRateLimits.RetryAfterSeconds(lease);
         var limit = http.User.Identity?.IsAuthenticated == true ? _limits.BoundClient : _limits.PerClient;
@@ -64,7 +67,7 @@ public sealed class TipLookupLimit : IDisposable
     public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.RequestServices.GetRequiredService<TipLookupLimit>().TryAcquire(http) is { } refused)
+        if (await http.RequestServices.GetRequiredService<TipLookupLimit>().TryAcquireAsync(http) is { } refused)
         {
             if (refused.Code == "TIP-LOOKUP-PASS-SPENT") http.Response.Cookies.Delete(ClientLimitPolicy.PassCookie, new CookieOptions { Path = PublicQueryApi.PassPath });
             await RateLimitProblems.WriteAsync(http, refused.RetryAfterSeconds, refused.Code, refused.Title, refused.Detail, challenge: true);

@@ -2,6 +2,7 @@ using CertGuard.Core.Verification;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
 using CertGuard.Data.Verification;
+using CertGuard.Data.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
@@ -39,10 +40,31 @@ public sealed class VerificationLogOptions
     public bool DiscardForLoadMeasurement { get; set; }
 }
 
-/// <summary>Deletes verification log entries older than the retention period, daily. The only deletion the log allows.</summary>
-public sealed class VerificationRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<VerificationLogOptions> options, ILogger<VerificationRetention> logger)
+/// <summary>
+/// Deletes verification log entries older than the retention period, daily. The only deletion the log allows. Each
+/// <see cref="VerificationLogOptions.PurgeEvery"/> slot is purged by one instance (<see cref="ScheduledRuns"/>).
+/// </summary>
+public sealed class VerificationRetention(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<VerificationLogOptions> options, ILogger<VerificationRetention> logger, ScheduledRuns? runs = null)
     : BackgroundService
 {
+    public const string JobName = "verification.retention";
+
+    /// <summary>The purge of the current slot, once across instances.</summary>
+    public async Task<JobRunOutcome> RunScheduledAsync(CancellationToken ct)
+    {
+        if (runs is null)
+        {
+            await PurgeOnceAsync(ct);
+            return JobRunOutcome.Ran;
+        }
+        return await runs.RunAsync(JobName, JobSlots.Every(clock.GetUtcNow(), options.Value.PurgeEvery), async t =>
+        {
+            await PurgeOnceAsync(t);
+            return true;
+        }, ct);
+    }
+
     public async Task<int> PurgeOnceAsync(CancellationToken ct)
     {
         var days = options.Value.EffectiveRetentionDays;
@@ -78,7 +100,7 @@ public sealed class VerificationRetention(IServiceScopeFactory scopes, TimeProvi
         {
             try
             {
-                await PurgeOnceAsync(stoppingToken);
+                await RunScheduledAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -86,7 +108,8 @@ public sealed class VerificationRetention(IServiceScopeFactory scopes, TimeProvi
             }
             try
             {
-                await Task.Delay(options.Value.PurgeEvery, clock, stoppingToken);
+                var now = clock.GetUtcNow();
+                await Task.Delay(runs is null ? options.Value.PurgeEvery : JobSlots.NextEvery(now, options.Value.PurgeEvery) - now, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,4 +1,5 @@
 using CertGuard.Data.Accounts;
+using CertGuard.Data.Instances;
 using CertGuard.Data.WebWatch;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,27 @@ namespace CertGuard.Web.Features.WebWatch;
 /// 复查: every <c>WebWatch:RecheckJob:Interval</c>, looks again at each disposed suspect whose re-check is due
 /// (<c>WebWatch:RecheckAfterDays</c> after its disposal): back online reopens it, still gone ends it.
 /// </summary>
-public sealed class RecheckJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebWatchOptions> options, ILogger<RecheckJob> log) : BackgroundService
+public sealed class RecheckJob(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebWatchOptions> options, ILogger<RecheckJob> log, ScheduledRuns? runs = null) : BackgroundService
 {
-    public static readonly SystemActor Actor = SystemActor.Job("webwatch.recheck");
+    public const string JobName = "webwatch.recheck";
+
+    public static readonly SystemActor Actor = SystemActor.Job(JobName);
+
+    /// <summary>The sweep of the current interval, once across instances (<see cref="ScheduledRuns"/>).</summary>
+    public async Task<JobRunOutcome> RunScheduledAsync(CancellationToken ct)
+    {
+        if (runs is null)
+        {
+            await RunOnceAsync(ct);
+            return JobRunOutcome.Ran;
+        }
+        return await runs.RunAsync(JobName, JobSlots.Every(clock.GetUtcNow(), options.Value.RecheckJob.Interval), async t =>
+        {
+            await RunOnceAsync(t);
+            return true;
+        }, ct);
+    }
 
     /// <summary>One sweep of the re-checks due by <paramref name="asOf"/> (now, or a later instant in tests).</summary>
     public async Task<(int Checked, int Reopened)> RunOnceAsync(CancellationToken ct, DateTimeOffset? asOf = null)
@@ -30,7 +49,7 @@ public sealed class RecheckJob(IServiceScopeFactory scopes, TimeProvider clock, 
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await RunScheduledAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -38,7 +57,9 @@ public sealed class RecheckJob(IServiceScopeFactory scopes, TimeProvider clock, 
             }
             try
             {
-                await Task.Delay(options.Value.RecheckJob.Interval, clock, stoppingToken);
+                var now = clock.GetUtcNow();
+                var interval = options.Value.RecheckJob.Interval;
+                await Task.Delay(runs is null ? interval : JobSlots.NextEvery(now, interval) - now, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

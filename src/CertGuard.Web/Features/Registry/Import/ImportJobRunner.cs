@@ -3,6 +3,7 @@ using CertGuard.Core;
 using CertGuard.Core.Certificates;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
+using CertGuard.Data.Instances;
 using CertGuard.Data.Registry.Import;
 using CertGuard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -13,14 +14,17 @@ namespace CertGuard.Web.Features.Registry.Import;
 /// <summary>
 /// Runs the queued imports one at a time, each as the account that uploaded it and still one transaction (all or
 /// nothing, or partial as asked). At start it fails this host's jobs a restart interrupted: their transaction died with
-/// the process, so nothing of them was written, and their stored files are deleted.
+/// the process, so nothing of them was written, and their stored files are deleted. A job belongs to the instance that
+/// stored its file on its disk (<c>Instance:Name</c>): only that instance runs it or fails it, so instances sharing a
+/// database never touch each other's imports (two instances on one machine need distinct names).
 /// </summary>
 public sealed partial class ImportJobRunner(
-    IServiceScopeFactory scopes, ImportJobQueue queue, TimeProvider clock, IOptions<UploadOptions> uploads, ILogger<ImportJobRunner> logger)
+    IServiceScopeFactory scopes, ImportJobQueue queue, TimeProvider clock, IOptions<UploadOptions> uploads, ILogger<ImportJobRunner> logger,
+    IOptions<InstanceOptions> instance)
     : BackgroundService
 {
-    /// <summary>The host a job belongs to: the one that stored its file.</summary>
-    public static string Host { get; } = Environment.MachineName;
+    /// <summary>The default owner of a job: the machine name, unless <c>Instance:Name</c> says otherwise.</summary>
+    public static string Host { get; } = new InstanceOptions().Name;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -41,8 +45,9 @@ public sealed partial class ImportJobRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+        var owner = instance.Value.Name;
         var unfinished = await db.Set<ImportJob>()
-            .Where(j => j.Owner == Host && (j.State == ImportJobState.Queued || j.State == ImportJobState.Running)).ToListAsync(ct);
+            .Where(j => j.Owner == owner && (j.State == ImportJobState.Queued || j.State == ImportJobState.Running)).ToListAsync(ct);
         foreach (var job in unfinished)
         {
             // A job still in this process's queue is not interrupted (tests call this on a live host).

@@ -1,6 +1,7 @@
 using CertGuard.Core;
 using CertGuard.Data;
 using CertGuard.Data.Database;
+using CertGuard.Data.Instances;
 using CertGuard.Data.Registry.Import;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ public sealed record ImportSubmitted(ImportReport? Report, ImportJob? Job);
 /// imported at once, as before; a larger file is stored and queued, so that no request holds the database for minutes.
 /// </summary>
 public sealed class ImportSubmission(
-    CertificateImporter importer, CertGuardDbContext db, SpreadsheetGate gate, ImportJobQueue queue, IOptions<UploadOptions> options, TimeProvider clock)
+    CertificateImporter importer, CertGuardDbContext db, SpreadsheetGate gate, ImportJobQueue queue, IOptions<UploadOptions> options, TimeProvider clock,
+    IOptions<InstanceOptions> instance)
 {
     public async Task<ImportSubmitted> SubmitAsync(IFormFile file, bool partial, string? city, string user, CancellationToken ct)
     {
@@ -32,7 +34,7 @@ public sealed class ImportSubmission(
             stream.Seek(0, SeekOrigin.Begin);
             await stream.CopyToAsync(target, ct);
         }
-        var job = new ImportJob(Path.GetFileName(file.FileName), path, user, city, partial, rows, ImportJobRunner.Host, clock.GetUtcNow());
+        var job = new ImportJob(Path.GetFileName(file.FileName), path, user, city, partial, rows, instance.Value.Name, clock.GetUtcNow());
         db.Add(job);
         try
         {

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CertGuard.Core;
+using CertGuard.Web.Infrastructure.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace CertGuard.Web.Features.Verification.PublicQuery;
 /// The limit on fetching challenges (<c>GET /api/v1/public/challenge</c>), per client address or account: each
 /// challenge costs the server a signature, and an unlimited supply let a client shop for work to do in bulk.
 /// </summary>
-internal sealed class ChallengeIssueLimit(IOptions<PublicQueryOptions> options) : IRateLimiterPolicy<string>
+internal sealed class ChallengeIssueLimit(IOptions<PublicQueryOptions> options, RateLimitStore store) : IRateLimiterPolicy<string>
 {
     public const string Policy = "public-challenge-issue";
 
@@ -19,7 +20,7 @@ internal sealed class ChallengeIssueLimit(IOptions<PublicQueryOptions> options) 
             : "address:" + PublicQueryRateLimits.AddressKey(context.Connection.RemoteIpAddress);
 
     public RateLimitPartition<string> GetPartition(HttpContext context) =>
-        RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => PublicQueryRateLimits.Bucket(options.Value.Challenge.IssuesPerClient));
+        store.TokenBucket(Policy, ClientKey(context), options.Value.Challenge.IssuesPerClient);
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
     {

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using CertGuard.Core.Verification;
 using CertGuard.Web.Infrastructure;
+using CertGuard.Web.Infrastructure.RateLimits;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public static class PublicQueryRateLimits
     public static IServiceCollection AddPublicQueryRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<PublicQueryOptions>>((o, query) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<PublicQueryOptions>, RateLimitStore>((o, query, store) =>
         {
             var perNumber = query.Value.RateLimits.PerNumber;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -38,7 +39,7 @@ public static class PublicQueryRateLimits
                 if (context.GetEndpoint()?.Metadata.GetMetadata<PerNumberLimit>() is null) return RateLimitPartition.GetNoLimiter("");
                 var number = CardForensics.Bare(context.Request.Query["no"].ToString());
                 if (number.Length is 0 or > PublicQueryService.NumberMaxLength) return RateLimitPartition.GetNoLimiter("");
-                return RateLimitPartition.GetTokenBucketLimiter(number, _ => Bucket(perNumber));
+                return store.TokenBucket("public-query.number", number, perNumber);
             });
             o.OnRejected = (context, _) =>
             {
@@ -86,10 +87,12 @@ public static class PublicQueryRateLimits
 /// The per-client limit: a pass from a solved challenge counts its own queries; a signed-in account or API key (a
 /// bound client, accountable) has the higher limit; anyone else counts against their address.
 /// </summary>
-internal sealed class ClientLimitPolicy(IOptions<PublicQueryOptions> options, QueryChallenges challenges) : IRateLimiterPolicy<string>
+internal sealed class ClientLimitPolicy(IOptions<PublicQueryOptions> options, QueryChallenges challenges, RateLimitStore store) : IRateLimiterPolicy<string>
 {
     public const string PassCookie = "cg-query-pass";
     public const string PassHeader = "X-Query-Pass";
+
+    private const string Limiter = "public-query.client";
 
     private PublicQueryLimits Limits => options.Value.RateLimits;
 
@@ -98,16 +101,15 @@ internal sealed class ClientLimitPolicy(IOptions<PublicQueryOptions> options, Qu
         if (PassIdOf(context) is { } pass)
         {
             var challenge = challenges.Options;
-            return RateLimitPartition.GetFixedWindowLimiter("pass:" + pass, _ => new FixedWindowRateLimiterOptions
+            return store.FixedWindow(Limiter, "pass:" + pass, new FixedWindowRateLimiterOptions
             {
                 // The pass expires before its window would open again: these are all the queries it buys.
                 PermitLimit = Math.Max(1, challenge.PassQueries), Window = challenge.PassLifetime * 2, QueueLimit = 0, AutoReplenishment = false,
             });
         }
         if (context.User.Identity?.IsAuthenticated == true)
-            return RateLimitPartition.GetTokenBucketLimiter("account:" + context.User.Identity.Name, _ => PublicQueryRateLimits.Bucket(Limits.BoundClient));
-        return RateLimitPartition.GetTokenBucketLimiter("address:" + PublicQueryRateLimits.AddressKey(context.Connection.RemoteIpAddress),
-            _ => PublicQueryRateLimits.Bucket(Limits.PerClient));
+            return store.TokenBucket(Limiter, "account:" + context.User.Identity.Name, Limits.BoundClient);
+        return store.TokenBucket(Limiter, "address:" + PublicQueryRateLimits.AddressKey(context.Connection.RemoteIpAddress), Limits.PerClient);
     }
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
