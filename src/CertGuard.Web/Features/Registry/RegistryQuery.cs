@@ -83,7 +83,7 @@ public readonly record struct RegistryCursor(DateOnly ValidFrom, Guid Id)
     public static string Of(Certificate certificate) =>
         $"{certificate.ValidFrom:yyyyMMdd}-{certificate.Id:N}";
 
-    /// <summary>Null for no cursor; a cursor that is not one of ours is refused (400), never read as "from the start".</summary>
+    /// <summary>Null for no cursor; a cursor that is not one of ours is refused (422), never read as "from the start".</summary>
     public static RegistryCursor? Parse(string? text, string name)
     {
         if (string.IsNullOrEmpty(text)) return null;
