@@ -45,6 +45,7 @@ WORK="${WORK:-$(mktemp -d /tmp/cg-load.XXXXXXXX)}"
 ART="$WORK/artifacts"
 mkdir -p "$WORK"
 log() { echo "[public-verify $(date -u +%H:%M:%S)] $*" >&2; }
+command -v wrk >/dev/null || { log "wrk is missing: apt-get install wrk (Debian)"; exit 2; }
 
 # shellcheck source=../../scripts/pg-throwaway.sh
 source "$ROOT/scripts/pg-throwaway.sh"
@@ -100,11 +101,11 @@ start_app() {
         export Demo__SeedWhenEmpty=false Reviews__OverdueJob__Enabled=false Logging__LogLevel__Default=Warning
         export PublicQuery__Source="$source" PublicQuery__BareEndpoint="$bare" Verification__Log__DiscardForLoadMeasurement="$discard"
         # Lifted for the load run: one wrk client would otherwise get 10 queries a minute.
-        export PublicQuery__RateLimits__PerClient__PermitsPerMinute=600000000 PublicQuery__RateLimits__PerClient__Burst=100000000
-        export PublicQuery__RateLimits__PerNumber__PermitsPerMinute=600000000 PublicQuery__RateLimits__PerNumber__Burst=100000000
+        export PublicQuery__RateLimits__PerClient__PermitsPerMinute=1000000 PublicQuery__RateLimits__PerClient__Burst=1000000
+        export PublicQuery__RateLimits__PerNumber__PermitsPerMinute=1000000 PublicQuery__RateLimits__PerNumber__Burst=1000000
         # The QR check: its limit lifted too, and every check logged (in service a client's repeat of one code within
         # 10 minutes is logged once; wrk repeats its codes, which would hide the log's cost).
-        export Credentials__VerifyQr__PerClient__PermitsPerMinute=600000000 Credentials__VerifyQr__PerClient__Burst=100000000
+        export Credentials__VerifyQr__PerClient__PermitsPerMinute=1000000 Credentials__VerifyQr__PerClient__Burst=1000000
         export Credentials__VerifyQr__LogOnceWithin=00:00:00
         exec dotnet CertGuard.Web.dll
     ) >"$WORK/app-$1.log" 2>&1 &

@@ -25,6 +25,8 @@ internal static class QrSampleCommand
             await using var scope = CliHost.CreateScope(parsed, global);
             var db = scope.Get<CertGuardDbContext>();
             await db.MigrateAsync(ct);
+            // Every city's signing key, as the platform makes them at its first start (`seed` alone may leave some out).
+            await scope.Get<KeyRing>().EnsureKeysAsync(ct);
             var issuer = scope.Get<CredentialIssuer>();
             var certificates = await db.Certificates.IgnoreQueryFilters().AsNoTracking()
                 .Where(c => c.StatusListId != null && c.StatusIndex != null).OrderBy(c => c.Id).Take(Math.Max(1, parsed.GetValue(count))).ToListAsync(ct);
