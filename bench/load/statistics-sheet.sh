@@ -4,6 +4,8 @@
 #
 #   bench/load/statistics-sheet.sh                      # 1,000,000 certificates, records at scale 1
 #   ROWS=100000 SCALE=0.1 bench/load/statistics-sheet.sh
+#   CONNECTION='Host=…;Database=cgsheet;…' WORK=/tmp/cg-sheet bench/load/statistics-sheet.sh   # data kept in a cluster of yours
+#   CONNECTION='…' WORK=/tmp/cg-sheet SKIP_DATA=1 bench/load/statistics-sheet.sh          # time again (after a change)
 #
 # Steps: a throwaway PostgreSQL cluster (scripts/pg-throwaway.sh); Release builds of the CLI and the web app in their
 # own artifacts folder; a first start of the web app seeds the demo province (accounts, API keys, the current campaign)
@@ -28,7 +30,7 @@ source "$ROOT/scripts/pg-throwaway.sh"
 APP_PID=""
 cleanup() {
     if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
-    pg_throwaway_stop
+    [[ -n "${CONNECTION:-}" ]] || pg_throwaway_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -42,13 +44,26 @@ fi
 CLI="$ART/bin/CertGuard.Cli/release/CertGuard.Cli.dll"
 WEB_DIR="$ART/bin/CertGuard.Web/release"
 
-pg_throwaway_start
-psql_() { PGPASSWORD="$PG_THROWAWAY_PASSWORD" psql -h 127.0.0.1 -p "$PG_THROWAWAY_PORT" -U postgres -d postgres -qAt "$@"; }
-# One external key for the CLI and the web app (Production makes none of its own).
-head -c 32 /dev/urandom | base64 >"$WORK/master.key"; chmod 600 "$WORK/master.key"
+# CONNECTION: a database of a cluster the caller keeps (created when missing), so the data outlives the run and
+# SKIP_DATA=1 can time a changed build on the same records; without it a throwaway cluster holds them for this run.
+if [[ -n "${CONNECTION:-}" ]]; then
+    TARGET="$CONNECTION"
+else
+    pg_throwaway_start
+    TARGET="$CERTGUARD_TEST_POSTGRES"
+fi
+# psql's URI from the Npgsql string's Host, Port, Username, Password and Database.
+npgsql() { tr ';' '\n' <<<"$TARGET" | awk -F= -v k="$1" 'tolower($1) == tolower(k) {print substr($0, length($1) + 2)}'; }
+psql_() { PGPASSWORD="$(npgsql Password)" psql -h "$(npgsql Host)" -p "$(npgsql Port)" -U "$(npgsql Username)" -d "$(npgsql Database)" -qAt "$@"; }
+if [[ -n "${CONNECTION:-}" ]] && ! psql_ -c 'SELECT 1' >/dev/null 2>&1; then
+    PGPASSWORD="$(npgsql Password)" psql -h "$(npgsql Host)" -p "$(npgsql Port)" -U "$(npgsql Username)" -d postgres -qAt \
+        -c "CREATE DATABASE \"$(npgsql Database)\""
+fi
+# One external key for the CLI and the web app (Production makes none of its own), kept in WORK with the data.
+[[ -s "$WORK/master.key" ]] || { head -c 32 /dev/urandom | base64 >"$WORK/master.key"; chmod 600 "$WORK/master.key"; }
 export Keys__MasterKeyFile="$WORK/master.key"
-export Database__Provider=Postgres Database__ConnectionString="$CERTGUARD_TEST_POSTGRES;Maximum Pool Size=50"
-DB=(--database-provider Postgres --connection-string "$CERTGUARD_TEST_POSTGRES")
+export Database__Provider=Postgres Database__ConnectionString="$TARGET;Maximum Pool Size=50"
+DB=(--database-provider Postgres --connection-string "$TARGET")
 
 start_app() {
     (
@@ -69,6 +84,10 @@ start_app() {
 }
 stop_app() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 
+if [[ -n "${SKIP_DATA:-}" ]]; then
+    [[ -s "$WORK/credentials.txt" ]] || { log "SKIP_DATA needs the WORK folder of the run that made the data"; exit 1; }
+    log "SKIP_DATA: timing the records already in $(npgsql Database)"
+else
 log "first start: the demo province (accounts, keys, campaign)"
 start_app true
 stop_app
@@ -85,6 +104,7 @@ log "a year of campaign records at scale $SCALE"
     >"$WORK/seed-campaign.log" 2>"$WORK/seed-campaign.time" || { cat "$WORK/seed-campaign.log" "$WORK/seed-campaign.time" >&2; exit 1; }
 cat "$WORK/seed-campaign.log" "$WORK/seed-campaign.time" >&2
 psql_ -c 'ANALYZE'
+fi
 COUNTS="$(psql_ -F' ' -c 'SELECT (SELECT count(*) FROM "Certificates"), (SELECT count(*) FROM "CertificateEvents"), (SELECT count(*) FROM "RosterRows"), (SELECT count(*) FROM "VerificationLog"), (SELECT count(*) FROM "InspectionWorkers")')"
 log "certificates, events, roster rows, log, inspection workers: $COUNTS"
 
@@ -113,4 +133,4 @@ for viewer in province city; do
     done
 done
 printf 'month %s, certificates/events/roster rows/log/inspection workers %s, load average at end: %s\n' "$MONTH" "$COUNTS" "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS"
-if [[ -n "${KEEP:-}" ]]; then log "KEEP set: the cluster stays up for EXPLAIN (Ctrl-C to stop): $CERTGUARD_TEST_POSTGRES"; sleep infinity; fi
+if [[ -n "${KEEP:-}" ]]; then log "KEEP set: the cluster stays up for EXPLAIN (Ctrl-C to stop): $TARGET"; sleep infinity; fi

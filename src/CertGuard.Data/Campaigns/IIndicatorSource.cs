@@ -23,11 +23,30 @@ public interface IIndicatorSource
 
 /// <summary>
 /// The period counted: records whose moment (done, decided, confirmed…) falls in [From, To). <see cref="CityCodes"/>
-/// limits the cities (null: all 21).
+/// limits the cities (null: all 21). <see cref="Starts"/> gives cities a later start of their own (each city's open
+/// report counts from its own previous cut-off), so that one query per code still counts every city.
 /// </summary>
 public sealed record IndicatorWindow(DateTimeOffset From, DateTimeOffset To, IReadOnlyCollection<string>? CityCodes = null)
 {
+    /// <summary>Cities whose window starts after <see cref="From"/>, with their start; the others start at From.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset>? Starts { get; private init; }
+
     public bool Includes(string cityCode) => CityCodes is null || CityCodes.Contains(cityCode);
+
+    /// <summary>Where a city's window starts.</summary>
+    public DateTimeOffset StartOf(string cityCode) => Starts is not null && Starts.TryGetValue(cityCode, out var start) ? start : From;
+
+    /// <summary>The cities given, each from its own start, all to <paramref name="to"/>.</summary>
+    public static IndicatorWindow PerCity(IReadOnlyDictionary<string, DateTimeOffset> starts, DateTimeOffset to)
+    {
+        if (starts.Count == 0) throw new ArgumentException("A window needs at least one city.", nameof(starts));
+        var from = starts.Values.Min();
+        var later = starts.Where(s => s.Value > from).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        return new IndicatorWindow(from, to, [.. starts.Keys]) { Starts = later.Count == 0 ? null : later };
+    }
+
+    /// <summary>One city's part of the window, from its own start.</summary>
+    public IndicatorWindow Only(string cityCode) => new(StartOf(cityCode), To, [cityCode]);
 }
 
 /// <summary>One record behind a figure: what it is, a short masked description, when, and the page that opens it.</summary>

@@ -40,11 +40,25 @@ public static class DatabaseServices
         return builder.ToString();
     }
 
+    /// <summary>How long one migration statement may run.</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromHours(2);
+
     /// <summary>Applies the provider's migrations; the embedded database is created on first start.</summary>
     public static async Task MigrateAsync(this CertGuardDbContext db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite()) CreateOwnerOnlyFile(db.Database.GetConnectionString());
-        await db.Database.MigrateAsync(ct);
+        // A migration that builds an index over a large registry (10⁷ certificates) runs for minutes: the default
+        // 30 s command timeout would stop the start half-way through it, every time.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(MigrationTimeout);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
         if (db.Database.IsSqlite())
         {
             // WAL lets the public query read while an officer writes.

@@ -38,7 +38,7 @@ public sealed class TipIndicators(CertGuardDbContext db) : IIndicatorSource
 
     public async Task<IReadOnlyList<IndicatorRecord>> ListAsync(string code, string cityCode, IndicatorWindow window, CancellationToken ct)
     {
-        var city = new IndicatorWindow(window.From, window.To, [cityCode]);
+        var city = window.Only(cityCode);
         switch (code)
         {
             case "43":
@@ -64,19 +64,13 @@ public sealed class TipIndicators(CertGuardDbContext db) : IIndicatorSource
     private static string Summary(string city, TipKind kind, TipState state) =>
         $"{RegionDirectory.Guangdong.NameOf(city)} · {TipTexts.KindName(kind)} · {TipTexts.StateName(state)}";
 
-    private static IQueryable<Tip> InCities(IQueryable<Tip> tips, IndicatorWindow window) =>
-        window.CityCodes is { } cities ? tips.Where(t => cities.Contains(t.RegionCode)) : tips;
-
     private IQueryable<Tip> Received(IndicatorWindow w) =>
-        InCities(db.Tips.Where(t => t.MergedIntoId == null && t.ReceivedAt >= w.From && t.ReceivedAt < w.To), w);
+        db.Tips.Where(t => t.MergedIntoId == null).Within(w, t => t.RegionCode, t => t.ReceivedAt);
 
     private IQueryable<Tip> Substantiated(IndicatorWindow w) =>
-        InCities(db.Tips.Where(t => t.MergedIntoId == null && (t.State == TipState.Substantiated || t.State == TipState.Rewarded)
-            && t.CheckEndedAt != null && t.CheckEndedAt >= w.From && t.CheckEndedAt < w.To), w);
+        db.Tips.Where(t => t.MergedIntoId == null && (t.State == TipState.Substantiated || t.State == TipState.Rewarded) && t.CheckEndedAt != null)
+            .Within(w, t => t.RegionCode, t => t.CheckEndedAt);
 
-    private IQueryable<TipReward> Paid(IndicatorWindow w)
-    {
-        var rewards = db.TipRewards.Where(r => r.State == RewardState.Paid && r.PaidAt != null && r.PaidAt >= w.From && r.PaidAt < w.To);
-        return w.CityCodes is { } cities ? rewards.Where(r => cities.Contains(r.RegionCode)) : rewards;
-    }
+    private IQueryable<TipReward> Paid(IndicatorWindow w) =>
+        db.TipRewards.Where(r => r.State == RewardState.Paid && r.PaidAt != null).Within(w, r => r.RegionCode, r => r.PaidAt);
 }

@@ -7,9 +7,12 @@ using CertGuard.Data;
 using CertGuard.Data.Accounts;
 using CertGuard.Data.Audit;
 using CertGuard.Data.Credentials;
+using CertGuard.Data.Database;
 using CertGuard.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CertGuard.Web.Tests.Architecture;
 
@@ -67,6 +70,42 @@ public abstract class ModelRulesTests(CertGuardApp app)
             Assert.True(names.Any(n => n is ScopeFilters.Region or ScopeFilters.Organisation), $"{e.ClrType.Name} has no scope filter");
             Assert.DoesNotContain(null, names);
         });
+    }
+
+    [Fact]
+    public async Task Migrations_run_without_the_30_second_command_timeout_and_put_it_back()
+    {
+        // An index built by a migration over ten million certificates takes minutes (issue 16): the start must not
+        // stop half-way at Npgsql's default 30 s.
+        await using var empty = await TestDatabase.CreateAsync(app.Provider);
+        var seen = new CommandTimeouts();
+        var seal = app.Services.GetRequiredService<AuditSeal>();
+        await using CertGuardDbContext db = app.Provider == DatabaseProvider.Postgres
+            ? new PostgresCertGuardDbContext(new DbContextOptionsBuilder<PostgresCertGuardDbContext>().UseNpgsql(empty.ConnectionString).AddInterceptors(seen).Options,
+                SystemActor.Platform, TimeProvider.System, seal)
+            : new SqliteCertGuardDbContext(new DbContextOptionsBuilder<SqliteCertGuardDbContext>().UseSqlite(empty.ConnectionString).AddInterceptors(seen).Options,
+                SystemActor.Platform, TimeProvider.System, seal);
+        var before = db.Database.GetCommandTimeout();
+
+        await db.MigrateAsync();
+
+        Assert.True(seen.Timeouts.Count > 20, $"{seen.Timeouts.Count} commands");
+        Assert.All(seen.Timeouts, t => Assert.True(t >= 3600, $"a migration command with a {t} s timeout"));
+        Assert.Equal(before, db.Database.GetCommandTimeout());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    private sealed class CommandTimeouts : DbCommandInterceptor
+    {
+        public List<int> Timeouts { get; } = [];
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            // Only the migrations' own statements: their DDL and history inserts.
+            if (eventData.CommandSource == CommandSource.Migrations) Timeouts.Add(command.CommandTimeout);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
 

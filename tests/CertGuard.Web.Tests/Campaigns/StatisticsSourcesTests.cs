@@ -110,6 +110,36 @@ public abstract partial class StatisticsSourcesTests(CertGuardApp app)
         Assert.NotEmpty(await app.ListAsync(StatisticsArrangement.Province, "28", "440300", window));
     }
 
+    [Fact]
+    public async Task Cities_that_start_apart_are_counted_in_one_pass_each_from_its_own_start()
+    {
+        var early = app.Clock().GetUtcNow().AddYears(-3);
+        await app.ArrangeGuangzhouAsync();
+        await app.ArrangeSiteAsync("440300");
+        await app.PullExchangeAsync();
+        var now = app.Clock().GetUtcNow();
+        var to = now.AddDays(1);
+        // Guangzhou's window opens after its records (a report submitted since), Shenzhen's before its, 佛山's late too.
+        var starts = new Dictionary<string, DateTimeOffset> { [Guangzhou] = now.AddSeconds(1), ["440300"] = early, ["440600"] = now.AddHours(1) };
+        var together = await app.ComputeAsync(StatisticsArrangement.Province, IndicatorWindow.PerCity(starts, to));
+
+        Assert.Equal(starts.Keys.Order(), together.Keys.Order());
+        foreach (var (city, start) in starts)
+        {
+            var alone = (await app.ComputeAsync(StatisticsArrangement.Province, new IndicatorWindow(start, to, [city])))[city];
+            foreach (var code in Claimed)
+            {
+                Assert.True(together[city][code] == alone[code], $"{city} {code}: {together[city][code]} together, {alone[code]} alone");
+                var records = await app.ListAsync(StatisticsArrangement.Province, code, city, IndicatorWindow.PerCity(starts, to).Only(city));
+                Assert.Equal(alone[code], records.Sum(r => r.Amount));
+            }
+        }
+        // The late start left out what Guangzhou's early start counts, and Shenzhen's site is in.
+        var fromEarly = (await app.ComputeAsync(StatisticsArrangement.Province, new IndicatorWindow(early, to, [Guangzhou])))[Guangzhou];
+        Assert.Contains(Claimed, code => fromEarly[code] > together[Guangzhou][code]);
+        Assert.True(together["440300"]["28"] > 0);
+    }
+
     // Delimited like AuditRedaction's: a random hex id in a suspect's URL may hold 18 digits in a row.
     [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")]
     private static partial Regex FullIdNumber();

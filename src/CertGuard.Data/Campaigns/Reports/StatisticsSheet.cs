@@ -27,7 +27,7 @@ public sealed record ProvinceSheet(Campaign Campaign, DateOnly Month, DateTimeOf
 /// <summary>
 /// Builds the 统计表 for a month: a submitted city's frozen figures, any other city's live ones over its open window,
 /// cumulative columns adding up the earlier submitted reports; the total sums the cities and recomputes the rates.
-/// Live figures are counted once per distinct window (cities whose windows start together share the queries).
+/// Live figures are counted in one pass for every open city, whatever its window's start (one query per code).
 /// </summary>
 public sealed class StatisticsSheet(CertGuardDbContext db, StatisticsCalculator calculator, ReportDesk desk, IActor actor, TimeProvider clock)
 {
@@ -54,13 +54,12 @@ public sealed class StatisticsSheet(CertGuardDbContext db, StatisticsCalculator 
                 .Select(r => new { r.CityCode, r.CutOff }).ToListAsync(ct))
             .GroupBy(r => r.CityCode).ToDictionary(g => g.Key, g => g.Max(r => r.CutOff!.Value), StringComparer.Ordinal);
 
-        // Open windows (drafts, returned and missing reports) grouped by their start: one count per start.
+        // Open windows (drafts, returned and missing reports), each from its own start, counted together.
         var starts = cities.Where(c => !reports.TryGetValue(c.Code, out var r) || r.IsEditable)
-            .ToLookup(c => reports.TryGetValue(c.Code, out var r) ? r.PeriodStart : ReportDesk.PeriodStarts(campaign, earlierCutOffs.TryGetValue(c.Code, out var cut) ? cut : null));
-        var live = new Dictionary<string, StatisticsFigures>(StringComparer.Ordinal);
-        foreach (var group in starts)
-            foreach (var (city, figures) in await calculator.ComputeAsync(new IndicatorWindow(group.Key, now, group.Select(c => c.Code).ToList()), ct))
-                live[city] = figures;
+            .ToDictionary(c => c.Code, c => reports.TryGetValue(c.Code, out var r) ? r.PeriodStart
+                : ReportDesk.PeriodStarts(campaign, earlierCutOffs.TryGetValue(c.Code, out var cut) ? cut : null), StringComparer.Ordinal);
+        IReadOnlyDictionary<string, StatisticsFigures> live = starts.Count == 0 ? new Dictionary<string, StatisticsFigures>(StringComparer.Ordinal)
+            : await calculator.ComputeAsync(IndicatorWindow.PerCity(starts, now), ct);
 
         var earlier = await desk.EarlierFiguresAsync(campaignId, codes, month, ct);
         var result = new List<SheetRow>();

@@ -78,9 +78,7 @@ public sealed class CaseIndicators(CertGuardDbContext db) : IIndicatorSource
     // The lines have no scope filter of their own: they are read through their (filtered) cases.
     private IQueryable<LineRow> Lines(IndicatorWindow window, string? city, PenaltyParty[] parties)
     {
-        var cities = window.Cities();
-        var cases = db.EnforcementCases.AsNoTracking().Where(c => c.DecidedAt >= window.From && c.DecidedAt < window.To);
-        if (cities is not null) cases = cases.Where(c => cities.Contains(c.RegionCode));
+        var cases = db.EnforcementCases.AsNoTracking().Within(window, c => c.RegionCode, c => c.DecidedAt);
         if (city is not null) cases = cases.Where(c => c.RegionCode == city);
         return from c in cases
                from f in c.Fines

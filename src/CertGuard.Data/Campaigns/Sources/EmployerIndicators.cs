@@ -111,9 +111,7 @@ public sealed class EmployerIndicators(CertGuardDbContext db, IActor actor) : II
 
     private IQueryable<RosterCheck> Checks(IndicatorWindow window, string? city)
     {
-        var cities = window.Cities();
-        var q = db.Set<RosterCheck>().AsNoTracking().Where(c => c.At >= window.From && c.At < window.To);
-        if (cities is not null) q = q.Where(c => cities.Contains(c.RegionCode));
+        var q = db.Set<RosterCheck>().AsNoTracking().Within(window, c => c.RegionCode, c => c.At);
         if (city is not null) q = q.Where(c => c.RegionCode == city);
         return q;
     }
@@ -152,13 +150,12 @@ public sealed class EmployerIndicators(CertGuardDbContext db, IActor actor) : II
     // The log and organisations have no scope filter: a city actor is held to its city here, an organisation to itself.
     private IQueryable<VerificationRow> Verifications(IndicatorWindow window, string? city, VerificationOutcome[] outcomes)
     {
-        var cities = window.Cities();
         var scopeCity = actor.ScopeCity();
         var own = actor.Scope?.OwnOrganisationId;
         var employer = Role.Employer.Id;
         var q = from v in db.VerificationLog.AsNoTracking()
                 join o in db.Organisations.AsNoTracking() on v.OrganisationId equals o.Id
-                where o.Kind == employer && v.At >= window.From && v.At < window.To
+                where o.Kind == employer
                       && EmployerChannels.Contains(v.Channel) && outcomes.Contains(v.Outcome)
                       && (own == null || o.Id == own)
                 select new VerificationRow
@@ -166,7 +163,7 @@ public sealed class EmployerIndicators(CertGuardDbContext db, IActor actor) : II
                     Id = v.Id, City = o.RegionCode, Employer = o.Name, At = v.At, Channel = v.Channel, Outcome = v.Outcome,
                     Number = v.NumberAsked, CertificateId = v.CertificateId,
                 };
-        if (cities is not null) q = q.Where(v => cities.Contains(v.City));
+        q = q.Within(window, v => v.City, v => v.At);
         if (scopeCity is not null) q = q.Where(v => v.City == scopeCity);
         if (city is not null) q = q.Where(v => v.City == city);
         return q;
@@ -174,10 +171,8 @@ public sealed class EmployerIndicators(CertGuardDbContext db, IActor actor) : II
 
     private IQueryable<RectificationItem> Confirmed(IndicatorWindow window, string? city)
     {
-        var cities = window.Cities();
-        var q = db.Set<RectificationItem>().AsNoTracking()
-            .Where(i => i.Status == RectificationStatus.Confirmed && i.DecidedAt >= window.From && i.DecidedAt < window.To);
-        if (cities is not null) q = q.Where(i => cities.Contains(i.RegionCode));
+        var q = db.Set<RectificationItem>().AsNoTracking().Where(i => i.Status == RectificationStatus.Confirmed)
+            .Within(window, i => i.RegionCode, i => i.DecidedAt);
         if (city is not null) q = q.Where(i => i.RegionCode == city);
         return q;
     }

@@ -102,10 +102,8 @@ public sealed class InspectionIndicators(CertGuardDbContext db) : IIndicatorSour
 
     private IQueryable<Inspection> Done(IndicatorWindow window, string? city)
     {
-        var cities = window.Cities();
-        var q = db.Set<Inspection>().AsNoTracking()
-            .Where(i => i.Status == InspectionStatus.Done && i.CompletedAt >= window.From && i.CompletedAt < window.To);
-        if (cities is not null) q = q.Where(i => cities.Contains(i.RegionCode));
+        var q = db.Set<Inspection>().AsNoTracking().Where(i => i.Status == InspectionStatus.Done)
+            .Within(window, i => i.RegionCode, i => i.CompletedAt);
         if (city is not null) q = q.Where(i => i.RegionCode == city);
         return q;
     }
@@ -156,9 +154,7 @@ public sealed class InspectionIndicators(CertGuardDbContext db) : IIndicatorSour
 
     private IQueryable<CorrectionOrder> Orders(IndicatorWindow window, string? city)
     {
-        var cities = window.Cities();
-        var q = db.Set<CorrectionOrder>().AsNoTracking().Where(o => o.IssuedAt >= window.From && o.IssuedAt < window.To);
-        if (cities is not null) q = q.Where(o => cities.Contains(o.RegionCode));
+        var q = db.Set<CorrectionOrder>().AsNoTracking().Within(window, o => o.RegionCode, o => o.IssuedAt);
         if (city is not null) q = q.Where(o => o.RegionCode == city);
         return q;
     }

@@ -82,20 +82,18 @@ public sealed class RegistryIndicators(CertGuardDbContext db) : IIndicatorSource
     // certificates: those received from other provinces are neither issued nor revoked here.
     private IQueryable<EventRow> Events(string code, IndicatorWindow window, string? city, long pulled)
     {
-        var cities = window.Cities();
         var kinds = code == "22" ? Ended : Issued;
-        var events = db.CertificateEvents.AsNoTracking().Where(e => kinds.Contains(e.Kind) && e.OccurredAt >= window.From && e.OccurredAt < window.To);
+        var events = db.CertificateEvents.AsNoTracking().Where(e => kinds.Contains(e.Kind));
         if (code == "26") events = events.Where(e => EF.Property<long>(e, ChangeSequence.Property) <= pulled);
         var certificates = db.Certificates.AsNoTracking().Where(c => c.ExchangeVersion == null);
-        if (cities is not null) certificates = certificates.Where(c => cities.Contains(c.RegionCode));
         if (city is not null) certificates = certificates.Where(c => c.RegionCode == city);
-        return from e in events
+        return (from e in events
                join c in certificates on e.CertificateId equals c.Id
                select new EventRow
                {
                    Id = e.Id, CertificateId = c.Id, City = c.RegionCode, Holder = c.HolderName, Number = c.Number, ItemCode = c.ItemCode,
                    Kind = e.Kind, At = e.OccurredAt,
-               };
+               }).Within(window, r => r.City, r => r.At);
     }
 
     private static string KindName(CertificateEventKind kind) => kind switch

@@ -58,25 +58,18 @@ public sealed class WebWatchIndicators(CertGuardDbContext db) : IIndicatorSource
     private static IndicatorRecord Record(Guid id, string key, string? platform, string what, DateTimeOffset at) =>
         new("Statistics.Record.Suspect", id, Join(platform, key, what), at, $"/webwatch/suspect/{id}");
 
-    private IQueryable<Suspect> InCities(IndicatorWindow window, string? city)
-    {
-        var cities = window.Cities();
-        var q = db.Suspects.AsNoTracking();
-        if (cities is not null) q = q.Where(s => cities.Contains(s.RegionCode));
-        if (city is not null) q = q.Where(s => s.RegionCode == city);
-        return q;
-    }
+    private IQueryable<Suspect> InCity(string? city) =>
+        city is null ? db.Suspects.AsNoTracking() : db.Suspects.AsNoTracking().Where(s => s.RegionCode == city);
 
     private IQueryable<Suspect> Suspects(string code, IndicatorWindow window, string? city)
     {
-        var (from, to) = (window.From, window.To);
-        var q = InCities(window, city);
+        var q = InCity(city);
         return code switch
         {
-            "28" => q.Where(s => s.Kind == SuspectKind.Website && s.IsFake == true && s.VerifiedAt >= from && s.VerifiedAt < to),
-            "30" => q.Where(s => s.Kind == SuspectKind.Website && s.Outcome != null && SiteGone.Contains(s.Outcome.Value) && s.DisposedAt >= from && s.DisposedAt < to),
-            "31" => q.Where(s => s.Kind == SuspectKind.Listing && s.IsFake == true && s.VerifiedAt >= from && s.VerifiedAt < to),
-            "32" => q.Where(s => s.Kind == SuspectKind.Listing && s.Outcome == DisposalOutcome.Delisted && s.DisposedAt >= from && s.DisposedAt < to),
+            "28" => q.Where(s => s.Kind == SuspectKind.Website && s.IsFake == true).Within(window, s => s.RegionCode, s => s.VerifiedAt),
+            "30" => q.Where(s => s.Kind == SuspectKind.Website && s.Outcome != null && SiteGone.Contains(s.Outcome.Value)).Within(window, s => s.RegionCode, s => s.DisposedAt),
+            "31" => q.Where(s => s.Kind == SuspectKind.Listing && s.IsFake == true).Within(window, s => s.RegionCode, s => s.VerifiedAt),
+            "32" => q.Where(s => s.Kind == SuspectKind.Listing && s.Outcome == DisposalOutcome.Delisted).Within(window, s => s.RegionCode, s => s.DisposedAt),
             _ => throw NotMine(code),
         };
     }
@@ -96,16 +89,17 @@ public sealed class WebWatchIndicators(CertGuardDbContext db) : IIndicatorSource
     // Referrals have no scope filter: they are read through their (filtered) suspects. Websites only: a listing goes
     // to the platform or to market regulation.
     private IQueryable<ReferralRow> Referred(IndicatorWindow window, string? city) =>
-        from r in db.SuspectReferrals.AsNoTracking()
-        join s in InCities(window, city) on r.SuspectId equals s.Id
-        where s.Kind == SuspectKind.Website && r.Department == ReferralDepartments.Cyberspace && r.ReferredAt >= window.From && r.ReferredAt < window.To
-        select new ReferralRow { Id = s.Id, City = s.RegionCode, Key = s.Key, Platform = s.Platform, At = r.ReferredAt };
+        (from r in db.SuspectReferrals.AsNoTracking()
+         join s in InCity(city) on r.SuspectId equals s.Id
+         where s.Kind == SuspectKind.Website && r.Department == ReferralDepartments.Cyberspace
+         select new ReferralRow { Id = s.Id, City = s.RegionCode, Key = s.Key, Platform = s.Platform, At = r.ReferredAt })
+        .Within(window, r => r.City, r => r.At);
 
     // One case per referral answered "case filed" by market regulation; a suspect referred twice may give two cases.
     private IQueryable<ReferralRow> CasesFiled(IndicatorWindow window, string? city) =>
-        from r in db.SuspectReferrals.AsNoTracking()
-        join s in InCities(window, city) on r.SuspectId equals s.Id
-        where r.Department == ReferralDepartments.MarketRegulation && r.Answer == ReferralAnswer.CaseFiled
-              && r.AnsweredAt >= window.From && r.AnsweredAt < window.To
-        select new ReferralRow { Id = s.Id, City = s.RegionCode, Key = s.Key, Platform = s.Platform, At = r.AnsweredAt!.Value, Document = r.AnswerDocument, ReferralId = r.Id };
+        (from r in db.SuspectReferrals.AsNoTracking()
+         join s in InCity(city) on r.SuspectId equals s.Id
+         where r.Department == ReferralDepartments.MarketRegulation && r.Answer == ReferralAnswer.CaseFiled && r.AnsweredAt != null
+         select new ReferralRow { Id = s.Id, City = s.RegionCode, Key = s.Key, Platform = s.Platform, At = r.AnsweredAt!.Value, Document = r.AnswerDocument, ReferralId = r.Id })
+        .Within(window, r => r.City, r => r.At);
 }

@@ -83,22 +83,15 @@ public sealed class TransferIndicators(CertGuardDbContext db) : IIndicatorSource
     private IQueryable<InspectionLead> ReferredLeads(IndicatorWindow w)
     {
         var police = LeadDepartments.Police;
-        var q = db.InspectionLeads.AsNoTracking()
-            .Where(l => l.Disposition == LeadDisposition.Referred && l.ReferredTo == police && l.ClosedAt >= w.From && l.ClosedAt < w.To);
-        return w.CityCodes is { } cities ? q.Where(l => cities.Contains(l.RegionCode)) : q;
+        return db.InspectionLeads.AsNoTracking()
+            .Where(l => l.Disposition == LeadDisposition.Referred && l.ReferredTo == police).Within(w, l => l.RegionCode, l => l.ClosedAt);
     }
 
-    private IQueryable<CaseTransfer> SentIn(IndicatorWindow w)
-    {
-        var q = db.CaseTransfers.AsNoTracking().Where(t => t.TransferredAt >= w.From && t.TransferredAt < w.To);
-        return w.CityCodes is { } cities ? q.Where(t => cities.Contains(t.RegionCode)) : q;
-    }
+    private IQueryable<CaseTransfer> SentIn(IndicatorWindow w) =>
+        db.CaseTransfers.AsNoTracking().Within(w, t => t.RegionCode, t => t.TransferredAt);
 
-    private IQueryable<CaseTransfer> FiledIn(IndicatorWindow w)
-    {
-        var q = db.CaseTransfers.AsNoTracking().Where(t => t.State == TransferState.Filed && t.FiledAt >= w.From && t.FiledAt < w.To);
-        return w.CityCodes is { } cities ? q.Where(t => cities.Contains(t.RegionCode)) : q;
-    }
+    private IQueryable<CaseTransfer> FiledIn(IndicatorWindow w) =>
+        db.CaseTransfers.AsNoTracking().Where(t => t.State == TransferState.Filed).Within(w, t => t.RegionCode, t => t.FiledAt);
 
     private static IndicatorRecord Record(CaseTransfer t, DateTimeOffset at, int amount) =>
         new("Transfers.Record.Transfer", t.Id, Short($"{t.LetterNumber} {t.CaseTitle}".Trim()), at, $"/transfers/{t.Id}", amount);

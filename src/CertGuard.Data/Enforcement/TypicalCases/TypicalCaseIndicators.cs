@@ -30,5 +30,5 @@ public sealed class TypicalCaseIndicators(CertGuardDbContext db) : IIndicatorSou
     }
 
     private IQueryable<TypicalCase> InWindow(IndicatorWindow window) =>
-        db.TypicalCases.AsNoTracking().Where(t => t.State == TypicalCaseState.Published && t.PublishedAt >= window.From && t.PublishedAt < window.To);
+        db.TypicalCases.AsNoTracking().Where(t => t.State == TypicalCaseState.Published).Within(window, t => t.RegionCode, t => t.PublishedAt);
 }
