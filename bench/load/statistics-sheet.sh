@@ -115,7 +115,7 @@ CITY_KEY="$(awk '$1 == "api-key" && $2 == "city-office" {print $3}' "$WORK/crede
 [[ -n "$PROVINCE_KEY" && -n "$CITY_KEY" ]] || { log "no API keys in $WORK/credentials.txt"; exit 1; }
 
 # One call: its time and status.
-call() { curl -sS -o "$WORK/last.out" -w '%{time_total} %{http_code}' -H "Authorization: Bearer $1" "http://127.0.0.1:$PORT/api/v1/campaigns/$CAMPAIGN/statistics?month=$MONTH&format=$2"; }
+call() { curl -sS -o "$WORK/last.out" -w '%{time_total} %{http_code}\n' -H "Authorization: Bearer $1" "http://127.0.0.1:$PORT/api/v1/campaigns/$CAMPAIGN/statistics?month=$MONTH&format=$2"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 RESULTS="$WORK/results.txt"

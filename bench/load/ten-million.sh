@@ -5,6 +5,7 @@
 #
 #   CONNECTION='Host=…;Database=cg10m;…' WORK=/tmp/cg-10m bench/load/ten-million.sh            # data kept in your cluster
 #   CONNECTION='…' WORK=/tmp/cg-10m SKIP_DATA=1 bench/load/ten-million.sh                       # measure again
+#   SEARCH=0 skips the registry search (its state filters take up to 30 s each at 10M: see docs/benchmarks.md)
 #   ROWS=1000000 bench/load/ten-million.sh                                                      # a throwaway cluster
 #
 # Steps: Release builds (SKIP_BUILD=1 reuses $WORK/artifacts); unless SKIP_DATA: a first start of the web app seeds
@@ -103,10 +104,12 @@ printf 'web app start (migrations checked, listening): %.1f s, %s certificates, 
 
 key() { awk -v r="$1" '$1 == "api-key" && $2 == r {print $3}' "$WORK/credentials.txt"; }
 
+if [[ "${SEARCH:-1}" != 0 ]]; then
 log "registry search"
 BASE="http://127.0.0.1:$PORT" KEY="$(key province-office)" REQUESTS="$REQUESTS" WORK="$WORK/search" \
     bash -c 'mkdir -p "$WORK" && exec "$0"' "$ROOT/bench/load/registry-search.sh" | tee -a "$RESULTS"
 echo "registry search: load average at end $(load)" | tee -a "$RESULTS"
+fi
 
 log "exchange feed"
 cursor() { printf 'v1:%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '='; }

@@ -23,30 +23,46 @@ public interface IIndicatorSource
 
 /// <summary>
 /// The period counted: records whose moment (done, decided, confirmed…) falls in [From, To). <see cref="CityCodes"/>
-/// limits the cities (null: all 21). <see cref="Starts"/> gives cities a later start of their own (each city's open
-/// report counts from its own previous cut-off), so that one query per code still counts every city.
+/// limits the cities (null: all 21). <see cref="Starts"/> and <see cref="Ends"/> give cities bounds of their own (each
+/// city's open report counts from its own previous cut-off), so that one query per code still counts every city.
 /// </summary>
 public sealed record IndicatorWindow(DateTimeOffset From, DateTimeOffset To, IReadOnlyCollection<string>? CityCodes = null)
 {
     /// <summary>Cities whose window starts after <see cref="From"/>, with their start; the others start at From.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset>? Starts { get; private init; }
 
+    /// <summary>Cities whose window ends before <see cref="To"/>, with their end; the others end at To.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset>? Ends { get; private init; }
+
     public bool Includes(string cityCode) => CityCodes is null || CityCodes.Contains(cityCode);
 
     /// <summary>Where a city's window starts.</summary>
     public DateTimeOffset StartOf(string cityCode) => Starts is not null && Starts.TryGetValue(cityCode, out var start) ? start : From;
 
+    /// <summary>Where a city's window ends.</summary>
+    public DateTimeOffset EndOf(string cityCode) => Ends is not null && Ends.TryGetValue(cityCode, out var end) ? end : To;
+
     /// <summary>The cities given, each from its own start, all to <paramref name="to"/>.</summary>
-    public static IndicatorWindow PerCity(IReadOnlyDictionary<string, DateTimeOffset> starts, DateTimeOffset to)
+    public static IndicatorWindow PerCity(IReadOnlyDictionary<string, DateTimeOffset> starts, DateTimeOffset to) =>
+        PerCity(starts.ToDictionary(s => s.Key, s => (s.Value, to), StringComparer.Ordinal));
+
+    /// <summary>The cities given, each over its own [from, to) (the earlier reports of a month, each to its cut-off).</summary>
+    public static IndicatorWindow PerCity(IReadOnlyDictionary<string, (DateTimeOffset From, DateTimeOffset To)> windows)
     {
-        if (starts.Count == 0) throw new ArgumentException("A window needs at least one city.", nameof(starts));
-        var from = starts.Values.Min();
-        var later = starts.Where(s => s.Value > from).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
-        return new IndicatorWindow(from, to, [.. starts.Keys]) { Starts = later.Count == 0 ? null : later };
+        if (windows.Count == 0) throw new ArgumentException("A window needs at least one city.", nameof(windows));
+        var from = windows.Values.Min(w => w.From);
+        var to = windows.Values.Max(w => w.To);
+        var later = windows.Where(w => w.Value.From > from).ToDictionary(w => w.Key, w => w.Value.From, StringComparer.Ordinal);
+        var earlier = windows.Where(w => w.Value.To < to).ToDictionary(w => w.Key, w => w.Value.To, StringComparer.Ordinal);
+        return new IndicatorWindow(from, to, [.. windows.Keys])
+        {
+            Starts = later.Count == 0 ? null : later,
+            Ends = earlier.Count == 0 ? null : earlier,
+        };
     }
 
     /// <summary>One city's part of the window, from its own start.</summary>
-    public IndicatorWindow Only(string cityCode) => new(StartOf(cityCode), To, [cityCode]);
+    public IndicatorWindow Only(string cityCode) => new(StartOf(cityCode), EndOf(cityCode), [cityCode]);
 }
 
 /// <summary>One record behind a figure: what it is, a short masked description, when, and the page that opens it.</summary>

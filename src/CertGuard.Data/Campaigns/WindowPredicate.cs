@@ -3,10 +3,10 @@ using System.Linq.Expressions;
 namespace CertGuard.Data.Campaigns;
 
 /// <summary>
-/// The window's condition on a query, written once for every source: the moment in [the city's start, To), the city
-/// among the window's. When cities start apart (the province sheet's open reports each count from their own cut-off),
-/// the later starts become one OR over those cities beside the common lower bound, which keeps the moment's index
-/// usable: one query per code for all 21 cities instead of one per distinct start.
+/// The window's condition on a query, written once for every source: the moment in [the city's start, the city's end),
+/// the city among the window's. When cities' windows differ (the province sheet's open reports each count from their
+/// own cut-off), their own bounds become one OR over those cities beside the common bounds, which keep the moment's
+/// index usable: one query per code for all 21 cities instead of one per distinct window.
 /// </summary>
 internal static class WindowPredicate
 {
@@ -21,15 +21,21 @@ internal static class WindowPredicate
             Expression.LessThan(atOf, Value<DateTimeOffset?>(window.To)));
         if (window.CityCodes is not null)
             body = Expression.AndAlso(body, In(window.CityCodes.ToList(), cityOf));
-        if (window.Starts is { Count: > 0 } starts)
+        var own = (window.Starts?.Keys ?? []).Union(window.Ends?.Keys ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (own.Count > 0)
         {
-            // Cities of the common start, or a later-starting city from its own start.
-            Expression later = Expression.Not(In(starts.Keys.ToList(), cityOf));
-            foreach (var (code, start) in starts.OrderBy(s => s.Key, StringComparer.Ordinal))
-                later = Expression.OrElse(later, Expression.AndAlso(
-                    Expression.Equal(cityOf, Value(code)),
-                    Expression.GreaterThanOrEqual(atOf, Value<DateTimeOffset?>(start))));
-            body = Expression.AndAlso(body, later);
+            // Cities of the common bounds, or a city with bounds of its own within them.
+            Expression inOwn = Expression.Not(In(own, cityOf));
+            foreach (var code in own)
+            {
+                Expression term = Expression.Equal(cityOf, Value(code));
+                if (window.Starts?.TryGetValue(code, out var start) == true)
+                    term = Expression.AndAlso(term, Expression.GreaterThanOrEqual(atOf, Value<DateTimeOffset?>(start)));
+                if (window.Ends?.TryGetValue(code, out var end) == true)
+                    term = Expression.AndAlso(term, Expression.LessThan(atOf, Value<DateTimeOffset?>(end)));
+                inOwn = Expression.OrElse(inOwn, term);
+            }
+            body = Expression.AndAlso(body, inOwn);
         }
         return query.Where(Expression.Lambda<Func<T, bool>>(body, row));
     }

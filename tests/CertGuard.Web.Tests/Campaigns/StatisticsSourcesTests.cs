@@ -138,6 +138,17 @@ public abstract partial class StatisticsSourcesTests(CertGuardApp app)
         var fromEarly = (await app.ComputeAsync(StatisticsArrangement.Province, new IndicatorWindow(early, to, [Guangzhou])))[Guangzhou];
         Assert.Contains(Claimed, code => fromEarly[code] > together[Guangzhou][code]);
         Assert.True(together["440300"]["28"] > 0);
+
+        // Windows that end apart too (earlier months' reports, each to its cut-off): Shenzhen's closes before its site.
+        var bounded = await app.ComputeAsync(StatisticsArrangement.Province, IndicatorWindow.PerCity(
+            new Dictionary<string, (DateTimeOffset, DateTimeOffset)> { [Guangzhou] = (early, to), ["440300"] = (early, now.AddSeconds(-1)) }));
+        var shenzhenBefore = (await app.ComputeAsync(StatisticsArrangement.Province, new IndicatorWindow(early, now.AddSeconds(-1), ["440300"])))["440300"];
+        foreach (var code in Claimed)
+        {
+            Assert.Equal(fromEarly[code], bounded[Guangzhou][code]);
+            Assert.Equal(shenzhenBefore[code], bounded["440300"][code]);
+        }
+        Assert.True(bounded["440300"]["28"] < together["440300"]["28"]);
     }
 
     // Delimited like AuditRedaction's: a random hex id in a suspect's URL may hold 18 digits in a row.

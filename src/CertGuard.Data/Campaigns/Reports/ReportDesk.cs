@@ -232,9 +232,11 @@ public sealed class ReportDesk(CertGuardDbContext db, StatisticsCalculator calcu
     internal async Task<IReadOnlyDictionary<string, decimal>> ComputedAsync(MonthlyReport report, IReadOnlyCollection<ReportFigure> rows, DateTimeOffset now, CancellationToken ct)
     {
         if (report.IsEditable) return await LiveAsync(report.CityCode, report.PeriodStart, now, ct);
-        if (rows.Any(r => r.Computed is not null) || calculator.ComputedCodes.Count == 0) return ReportComposition.Frozen(rows);
+        if (FrozeAny(rows)) return ReportComposition.Frozen(rows);
         return await LiveAsync(report.CityCode, report.PeriodStart, report.CutOff ?? now, ct);
     }
+
+    private bool FrozeAny(IEnumerable<ReportFigure> rows) => rows.Any(r => r.Computed is not null) || calculator.ComputedCodes.Count == 0;
 
     /// <summary>The reported figures of each city's earlier submitted reports (the cumulative columns add them up).</summary>
     internal async Task<Dictionary<string, List<StatisticsFigures>>> EarlierFiguresAsync(Guid campaignId, IReadOnlyCollection<string>? cities, DateOnly month, CancellationToken ct)
@@ -244,11 +246,21 @@ public sealed class ReportDesk(CertGuardDbContext db, StatisticsCalculator calcu
         if (cities is not null) reports = reports.Where(r => cities.Contains(r.CityCode)).ToList();
         var ids = reports.Select(r => r.Id).ToList();
         var rows = (await db.ReportFigures.AsNoTracking().Where(f => ids.Contains(f.ReportId)).ToListAsync(ct)).ToLookup(f => f.ReportId);
+        // Submitted reports that froze nothing (see ComputedAsync) are counted over their windows: all the cities of a
+        // month in one pass, not one pass per city and month.
+        var counted = new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>();
+        foreach (var unfrozen in reports.Where(r => !r.IsEditable && !FrozeAny(rows[r.Id])).GroupBy(r => r.Month))
+        {
+            var live = await calculator.ComputeAsync(
+                IndicatorWindow.PerCity(unfrozen.ToDictionary(r => r.CityCode, r => (r.PeriodStart, r.CutOff!.Value), StringComparer.Ordinal)), ct);
+            foreach (var report in unfrozen) counted[report.Id] = ReportComposition.Counted(live[report.CityCode], calculator.ComputedCodes);
+        }
         var result = new Dictionary<string, List<StatisticsFigures>>(StringComparer.Ordinal);
         foreach (var report in reports)
         {
             var mine = rows[report.Id].ToList();
-            var computed = report.IsEditable ? ReportComposition.Frozen(mine) : await ComputedAsync(report, mine, report.CutOff!.Value, ct);
+            var computed = report.IsEditable ? ReportComposition.Frozen(mine)
+                : counted.TryGetValue(report.Id, out var live) ? live : await ComputedAsync(report, mine, report.CutOff!.Value, ct);
             var lines = ReportComposition.Lines(computed, mine);
             if (!result.TryGetValue(report.CityCode, out var list)) result[report.CityCode] = list = [];
             list.Add(ReportComposition.Figures(lines));
