@@ -115,6 +115,7 @@ public abstract partial class StatisticsSourcesTests(CertGuardApp app)
     {
         var early = app.Clock().GetUtcNow().AddYears(-3);
         await app.ArrangeGuangzhouAsync();
+        var beforeSite = app.Clock().GetUtcNow();
         await app.ArrangeSiteAsync("440300");
         await app.PullExchangeAsync();
         var now = app.Clock().GetUtcNow();
@@ -141,8 +142,8 @@ public abstract partial class StatisticsSourcesTests(CertGuardApp app)
 
         // Windows that end apart too (earlier months' reports, each to its cut-off): Shenzhen's closes before its site.
         var bounded = await app.ComputeAsync(StatisticsArrangement.Province, IndicatorWindow.PerCity(
-            new Dictionary<string, (DateTimeOffset, DateTimeOffset)> { [Guangzhou] = (early, to), ["440300"] = (early, now.AddSeconds(-1)) }));
-        var shenzhenBefore = (await app.ComputeAsync(StatisticsArrangement.Province, new IndicatorWindow(early, now.AddSeconds(-1), ["440300"])))["440300"];
+            new Dictionary<string, (DateTimeOffset, DateTimeOffset)> { [Guangzhou] = (early, to), ["440300"] = (early, beforeSite) }));
+        var shenzhenBefore = (await app.ComputeAsync(StatisticsArrangement.Province, new IndicatorWindow(early, beforeSite, ["440300"])))["440300"];
         foreach (var code in Claimed)
         {
             Assert.Equal(fromEarly[code], bounded[Guangzhou][code]);
