@@ -51,7 +51,9 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
 
     public virtual async Task InitializeAsync()
     {
-        if (StartsFromSeededTemplate)
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var fromTemplate = StartsFromSeededTemplate && SeededTemplate.Enabled;
+        if (fromTemplate)
         {
             var template = await SeededTemplate.GetAsync(Provider, DemoCertificates);
             _database = await template.CopyAsync();
@@ -65,6 +67,7 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
         if (ListenOnSocket) UseKestrel(0);
         StartServer();
         Credentials = await File.ReadAllLinesAsync(CredentialsFile);
+        StartTimings.Record($"{(fromTemplate ? "copy" : "seed")} {Provider} {DemoCertificates} {GetType().Name}", started);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -43,6 +43,12 @@ internal sealed class SeededTemplate
         _postgresName = postgresName;
     }
 
+    /// <summary>
+    /// <c>CERTGUARD_TEST_TEMPLATES=0</c> makes every class seed its own database again: to compare the times, or to
+    /// rule the templates out when a test misbehaves.
+    /// </summary>
+    public static bool Enabled => Environment.GetEnvironmentVariable("CERTGUARD_TEST_TEMPLATES") != "0";
+
     /// <summary>The credentials file the template's seeding wrote (account passwords, API keys, sample certificates).</summary>
     public string CredentialsFile => Path.Combine(_folder, "demo-credentials.txt");
 
@@ -80,6 +86,14 @@ internal sealed class SeededTemplate
     private static async Task<SeededTemplate> BuildAsync(DatabaseProvider provider, int certificates)
     {
         HookExit();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var template = await SeedAsync(provider, certificates);
+        StartTimings.Record($"template {provider} {certificates}", started);
+        return template;
+    }
+
+    private static async Task<SeededTemplate> SeedAsync(DatabaseProvider provider, int certificates)
+    {
         var folder = Directory.CreateTempSubdirectory("certguard-template-").FullName;
         if (provider == DatabaseProvider.Postgres) await PostgresTestDatabase.DropStaleTemplatesAsync();
         TestDatabase database = provider == DatabaseProvider.Postgres
@@ -133,8 +147,9 @@ internal sealed class SeededTemplate
             {
                 try
                 {
-                    if (template._postgresName is { } name) PostgresTestDatabase.Drop(name);
+                    // The folder first: the test host may be stopped before a slow DROP DATABASE returns.
                     Directory.Delete(template._folder, recursive: true);
+                    if (template._postgresName is { } name) PostgresTestDatabase.Drop(name);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or NpgsqlException or InvalidOperationException)
                 {
