@@ -40,12 +40,34 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
     /// <summary>Where the platform answers, e.g. http://127.0.0.1:41234/.</summary>
     public Uri ServerAddress => ClientOptions.BaseAddress;
 
+    /// <summary>
+    /// Start from a copy of the process's seeded template (<see cref="SeededTemplate"/>) instead of migrating and seeding
+    /// a database of its own: most of a class's start time. Only for a fixture whose start writes exactly what
+    /// <see cref="ConfigureBase"/> with the same <see cref="Provider"/> and <see cref="DemoCertificates"/> writes (the
+    /// template is seeded with that alone): a subclass that changes the clock, the demo settings or anything the
+    /// seeding reads keeps the default, its own seeded database.
+    /// </summary>
+    protected virtual bool StartsFromSeededTemplate => false;
+
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Provider);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var fromTemplate = StartsFromSeededTemplate && SeededTemplate.Enabled;
+        if (fromTemplate)
+        {
+            var template = await SeededTemplate.GetAsync(Provider, DemoCertificates);
+            _database = await template.CopyAsync();
+            // The copy's start finds the demo already there and prints nothing: its credentials are the template's.
+            File.Copy(template.CredentialsFile, CredentialsFile);
+        }
+        else
+        {
+            _database = await TestDatabase.CreateAsync(Provider);
+        }
         if (ListenOnSocket) UseKestrel(0);
         StartServer();
         Credentials = await File.ReadAllLinesAsync(CredentialsFile);
+        StartTimings.Record($"{(fromTemplate ? "copy" : "seed")} {Provider} {DemoCertificates} {GetType().Name}", started);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -55,13 +77,18 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
         Directory.Delete(_folder, recursive: true);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => ConfigureBase(builder, Database, DemoCertificates, _folder);
+
+    /// <summary>What every fixture starts with (and what a <see cref="SeededTemplate"/> is seeded with): the test
+    /// environment on one database, the demo's size, its files in <paramref name="folder"/>.</summary>
+    internal static void ConfigureBase(IWebHostBuilder builder, TestDatabase database, int demoCertificates, string folder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
-        builder.UseSetting("Demo:Certificates", DemoCertificates.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Demo:CredentialsFile", CredentialsFile);
-        builder.UseSetting("Audit:Checkpoint:File", CheckpointFile);
+        foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
+        builder.UseSetting("Demo:Certificates", demoCertificates.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The same file names as CredentialsFile and CheckpointFile.
+        builder.UseSetting("Demo:CredentialsFile", Path.Combine(folder, "demo-credentials.txt"));
+        builder.UseSetting("Audit:Checkpoint:File", Path.Combine(folder, "audit-checkpoint.json"));
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
         // The daily overdue-review job would write while tests run; its tests run the sweep themselves.
         builder.UseSetting("Reviews:OverdueJob:Enabled", "false");
@@ -132,9 +159,13 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
 public sealed class SqliteApp : CertGuardApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override bool StartsFromSeededTemplate => true;
 }
 
 public sealed class PostgresApp : CertGuardApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override bool StartsFromSeededTemplate => true;
 }

@@ -17,6 +17,9 @@ public class BrowserApp : CertGuardApp
 
     protected override bool ListenOnSocket => true;
 
+    // Its settings (rate limits, and DashboardBrowserApp's indicator source) are not read by the seeding.
+    protected override bool StartsFromSeededTemplate => true;
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)

@@ -31,6 +31,9 @@ public sealed class FixedIndicators : IIndicatorSource
 
 public abstract class CampaignApp : CertGuardApp
 {
+    // The seeding writes the campaign's data itself; the indicator sources replaced here only count at request time.
+    protected override bool StartsFromSeededTemplate => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
