@@ -8,7 +8,10 @@ using CertGuard.Core.Verification;
 using CertGuard.Data.Accounts;
 using CertGuard.Data.Database;
 using CertGuard.Data.Verification;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CertGuard.Data.Employers;
@@ -23,18 +26,22 @@ public sealed record RosterCheckResult(RosterCheck Check, IReadOnlyList<RosterRo
 /// </summary>
 public sealed class RosterChecker(
     CertGuardDbContext db, VerificationLog log, NameCheckLimits limits, TimeProvider clock, CertificateRules rules, IOptions<EmployerOptions> options,
-    IActor actor)
+    IActor actor, ILogger<RosterChecker>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<RosterChecker>.Instance;
+
     private EmployerOptions Options => options.Value;
 
     /// <param name="file">A seekable stream of the uploaded CSV or xlsx.</param>
     public async Task<RosterCheckResult> CheckFileAsync(Guid organisationId, string fileName, Stream file, CancellationToken ct)
     {
         var employer = await EmployerAsync(organisationId, ct);
+        var started = Stopwatch.GetTimestamp();
         var lines = RosterFile.Read(file, Options.MaxRosterRows, ct);
         var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         var candidates = RosterCandidates.FromLines(lines, positions.ToDictionary(p => p.Name, StringComparer.Ordinal), today);
+        _logger.LogInformation("Roster check phase {Phase}: {Milliseconds} ms ({Rows} rows)", "read", Stopwatch.GetElapsedTime(started).TotalMilliseconds, candidates.Count);
         var check = new RosterCheck(organisationId, employer.RegionCode, RosterCheckKind.Upload, Path.GetFileName(fileName), actor.Name, clock.GetUtcNow());
         return await RunAsync(check, candidates, today, ct);
     }
@@ -65,7 +72,14 @@ public sealed class RosterChecker(
 
     private async Task<RosterCheckResult> RunAsync(RosterCheck check, List<RosterCandidate> candidates, DateOnly today, CancellationToken ct)
     {
+        var phase = Stopwatch.GetTimestamp();
+        void Phase(string name)
+        {
+            _logger.LogInformation("Roster check phase {Phase}: {Milliseconds} ms ({Rows} rows)", name, Stopwatch.GetElapsedTime(phase).TotalMilliseconds, candidates.Count);
+            phase = Stopwatch.GetTimestamp();
+        }
         var certificates = await LookUpAsync(candidates.Where(c => c.Judgeable).Select(c => c.Number).Distinct().ToList(), ct);
+        Phase("lookup");
         var budget = await limits.BudgetAsync(check.OrganisationId, ct);
         var rows = new List<RosterRow>(candidates.Count);
         var checks = new List<(RosterRow Row, VerificationOutcome Outcome, string? Item, Certificate? Logged)>(candidates.Count);
@@ -93,6 +107,7 @@ public sealed class RosterChecker(
             checks.Add((row, judged.Outcome, ItemAsked(candidate.Position, judged.Certificate), judged.Certificate));
         }
         check.Summarise(rows);
+        Phase("judge");
 
         int opened, resolved;
         // One check of the employer at a time, from reading its current roster to storing the new one.
@@ -103,7 +118,9 @@ public sealed class RosterChecker(
             db.Add(check);
             db.AddRange(rows);
             (opened, resolved) = await new RectificationBook(db).ApplyAsync(check, rows, today.AddDays(Options.RectificationDays), ct);
+            Phase("track");
             await SaveAsync(ct);
+            Phase("save");
         }
 
         // Recorded once the roster is stored: the log's writer and its signal rules never wait on this save.
@@ -112,6 +129,7 @@ public sealed class RosterChecker(
             CertificateId = c.Logged?.Id, RegionCode = c.Logged?.RegionCode, ItemCode = c.Item,
             OrganisationId = check.OrganisationId, AccountName = check.CheckedBy,
         }), ct);
+        Phase("log");
         return new RosterCheckResult(check, rows, opened, resolved);
     }
 
