@@ -140,7 +140,7 @@ public abstract class RosterStoreTests(CertGuardApp app)
         Assert.Equal(1, retried.GetProperty("rectificationOpened").GetInt32());
     }
 
-    /// <summary>Every column the model maps, read back, equals what was written (DateTimeOffset compared as instants).</summary>
+    /// <summary>Every column the model maps, read back, equals what was written (DateTimeOffset compared to the millisecond, as SQLite keeps it).</summary>
     private static void AssertSameColumns<T>(CertGuardDbContext db, IReadOnlyList<T> written, IReadOnlyList<T> stored) where T : class
     {
         Assert.Equal(written.Count, stored.Count);
@@ -153,7 +153,7 @@ public abstract class RosterStoreTests(CertGuardApp app)
                 var getter = property.GetGetter();
                 object? expected = getter.GetClrValueUsingContainingEntity(written[i]), actual = getter.GetClrValueUsingContainingEntity(stored[i]);
                 if (expected is DateTimeOffset e && actual is DateTimeOffset a)
-                    Assert.True(e.UtcTicks / 10 == a.UtcTicks / 10, $"{typeof(T).Name}.{property.Name}: {e:O} ≠ {a:O}");
+                    Assert.True(e.UtcTicks / TimeSpan.TicksPerMillisecond == a.UtcTicks / TimeSpan.TicksPerMillisecond, $"{typeof(T).Name}.{property.Name}: {e:O} ≠ {a:O}");
                 else
                     Assert.True(Equals(expected, actual), $"{typeof(T).Name}.{property.Name}: {expected} ≠ {actual}");
             }
