@@ -24,6 +24,8 @@ ROWS="${ROWS:-10000}"
 [[ -f "$ARTIFACTS/bin/CertGuard.Web/$CONFIG/CertGuard.Web.dll" ]] || dotnet build "$ROOT/CertGuard.slnx" --artifacts-path "$ARTIFACTS" -c "${CONFIG^}" -v q -nologo
 cli() { dotnet "$ARTIFACTS/bin/CertGuard.Cli/$CONFIG/CertGuard.Cli.dll" "$@" --database-provider "$PROVIDER" --connection-string "$CONNECTION"; }
 
+# Production wants an external key: a throwaway one unless the caller gives one (or src/CertGuard.Web/keys/master.key exists).
+[[ -n "${Keys__MasterKey:-}" || -f "$ROOT/src/CertGuard.Web/keys/master.key" ]] || export Keys__MasterKey="$(head -c 32 /dev/urandom | base64)"
 (cd "$ROOT/src/CertGuard.Web" && Database__Provider="$PROVIDER" Database__ConnectionString="$CONNECTION" Demo__Certificates=5000 \
   Demo__CredentialsFile="$WORK/credentials.txt" Reviews__OverdueJob__Enabled=false ASPNETCORE_ENVIRONMENT=Production \
   ASPNETCORE_URLS="http://127.0.0.1:$PORT" exec dotnet "$ARTIFACTS/bin/CertGuard.Web/$CONFIG/CertGuard.Web.dll" >"$WORK/web.log" 2>&1) &

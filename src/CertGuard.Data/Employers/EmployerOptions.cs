@@ -24,7 +24,7 @@ public sealed class EmployerOptions
     [Range(1, 10_000)]
     public int RegistrationsPerHour { get; set; } = 5;
 
-    /// <summary>Numbers looked up in the registry per query.</summary>
+    /// <summary>Numbers looked up in the registry per query on SQLite (PostgreSQL takes them all in one array parameter).</summary>
     [Range(1, 30_000)]
     public int LookupBatch { get; set; } = 1000;
 }

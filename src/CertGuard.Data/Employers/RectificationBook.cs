@@ -7,15 +7,16 @@ namespace CertGuard.Data.Employers;
 /// Keeps the rectification items in step with a check: a failing worker without an open item gets one (with the
 /// deadline), one with an open item has it follow his latest verdict, and a worker now valid has his item closed.
 /// Workers absent from the new roster keep their items: leaving the roster is not a rectification the office saw.
+/// The items it opens are returned, not tracked: the caller writes them with the roster's rows (<see cref="RosterStore"/>).
 /// </summary>
 internal sealed class RectificationBook(CertGuardDbContext db)
 {
-    public async Task<(int Opened, int Resolved)> ApplyAsync(RosterCheck check, IReadOnlyList<RosterRow> rows, DateOnly deadline, CancellationToken ct)
+    public async Task<(List<RectificationItem> Opened, int Resolved)> ApplyAsync(RosterCheck check, IReadOnlyList<RosterRow> rows, DateOnly deadline, CancellationToken ct)
     {
         var open = (await db.Set<RectificationItem>().StillOpen().Where(i => i.OrganisationId == check.OrganisationId).ToListAsync(ct))
             .GroupBy(i => i.Number, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(i => i.OpenedAt).First(), StringComparer.Ordinal);
-        var (opened, resolved) = (0, 0);
+        var (opened, resolved) = (new List<RectificationItem>(), 0);
         foreach (var row in rows.Where(r => r.IsCounted))
         {
             open.TryGetValue(row.Number, out var item);
@@ -32,8 +33,7 @@ internal sealed class RectificationBook(CertGuardDbContext db)
             }
             else
             {
-                db.Add(open[row.Number] = RectificationItem.Open(row, check.RegionCode, deadline, check.At));
-                opened++;
+                opened.Add(open[row.Number] = RectificationItem.Open(row, check.RegionCode, deadline, check.At));
             }
         }
         return (opened, resolved);

@@ -8,7 +8,11 @@ using CertGuard.Core.Verification;
 using CertGuard.Data.Accounts;
 using CertGuard.Data.Database;
 using CertGuard.Data.Verification;
+using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CertGuard.Data.Employers;
@@ -23,18 +27,25 @@ public sealed record RosterCheckResult(RosterCheck Check, IReadOnlyList<RosterRo
 /// </summary>
 public sealed class RosterChecker(
     CertGuardDbContext db, VerificationLog log, NameCheckLimits limits, TimeProvider clock, CertificateRules rules, IOptions<EmployerOptions> options,
-    IActor actor)
+    IActor actor, ILogger<RosterChecker>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<RosterChecker>.Instance;
+
+    /// <summary>The audit action of the one entry for the rectification items a check opened.</summary>
+    public const string OpenedAuditAction = "open-rectification-items";
+
     private EmployerOptions Options => options.Value;
 
     /// <param name="file">A seekable stream of the uploaded CSV or xlsx.</param>
     public async Task<RosterCheckResult> CheckFileAsync(Guid organisationId, string fileName, Stream file, CancellationToken ct)
     {
         var employer = await EmployerAsync(organisationId, ct);
+        var started = Stopwatch.GetTimestamp();
         var lines = RosterFile.Read(file, Options.MaxRosterRows, ct);
         var positions = await db.Set<Position>().AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         var candidates = RosterCandidates.FromLines(lines, positions.ToDictionary(p => p.Name, StringComparer.Ordinal), today);
+        _logger.LogInformation("Roster check phase {Phase}: {Milliseconds} ms ({Rows} rows)", "read", Stopwatch.GetElapsedTime(started).TotalMilliseconds, candidates.Count);
         var check = new RosterCheck(organisationId, employer.RegionCode, RosterCheckKind.Upload, Path.GetFileName(fileName), actor.Name, clock.GetUtcNow());
         return await RunAsync(check, candidates, today, ct);
     }
@@ -65,7 +76,14 @@ public sealed class RosterChecker(
 
     private async Task<RosterCheckResult> RunAsync(RosterCheck check, List<RosterCandidate> candidates, DateOnly today, CancellationToken ct)
     {
+        var phase = Stopwatch.GetTimestamp();
+        void Phase(string name)
+        {
+            _logger.LogInformation("Roster check phase {Phase}: {Milliseconds} ms ({Rows} rows)", name, Stopwatch.GetElapsedTime(phase).TotalMilliseconds, candidates.Count);
+            phase = Stopwatch.GetTimestamp();
+        }
         var certificates = await LookUpAsync(candidates.Where(c => c.Judgeable).Select(c => c.Number).Distinct().ToList(), ct);
+        Phase("lookup");
         var budget = await limits.BudgetAsync(check.OrganisationId, ct);
         var rows = new List<RosterRow>(candidates.Count);
         var checks = new List<(RosterRow Row, VerificationOutcome Outcome, string? Item, Certificate? Logged)>(candidates.Count);
@@ -93,17 +111,32 @@ public sealed class RosterChecker(
             checks.Add((row, judged.Outcome, ItemAsked(candidate.Position, judged.Certificate), judged.Certificate));
         }
         check.Summarise(rows);
+        Phase("judge");
 
         int opened, resolved;
         // One check of the employer at a time, from reading its current roster to storing the new one.
         using (await RosterLocks.EnterAsync(check.OrganisationId, ct))
         {
+            // One transaction: the snapshot, the rows, the items and their audit are stored together or not at all.
+            // (A caller's own transaction, as the demo seeding's, is used as it is.)
+            await using var transaction = db.Database.CurrentTransaction is null ? await SaveAsync(() => db.Database.BeginTransactionAsync(ct)) : null;
             foreach (var previous in await db.Set<RosterCheck>().Where(c => c.OrganisationId == check.OrganisationId && c.IsCurrent).ToListAsync(ct))
                 previous.Supersede();
             db.Add(check);
-            db.AddRange(rows);
-            (opened, resolved) = await new RectificationBook(db).ApplyAsync(check, rows, today.AddDays(Options.RectificationDays), ct);
-            await SaveAsync(ct);
+            var (openedItems, closed) = await new RectificationBook(db).ApplyAsync(check, rows, today.AddDays(Options.RectificationDays), ct);
+            (opened, resolved) = (openedItems.Count, closed);
+            // The items a check opens are one audit entry for the check (the import's model), not one each: they are
+            // found again by employer and opening time. Refreshed and resolved items are audited one by one as before.
+            if (opened > 0)
+                db.AddAuditEntry(OpenedAuditAction, nameof(RectificationItem), check.Id.ToString(), JsonSerializer.Serialize(new
+                {
+                    check = check.Id, organisation = check.OrganisationId, openedAt = check.At, opened,
+                }));
+            Phase("track");
+            await SaveAsync(() => db.SaveChangesAsync(ct));
+            await RosterStore.WriteAsync(db, rows, openedItems, ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
+            Phase("save");
         }
 
         // Recorded once the roster is stored: the log's writer and its signal rules never wait on this save.
@@ -112,18 +145,19 @@ public sealed class RosterChecker(
             CertificateId = c.Logged?.Id, RegionCode = c.Logged?.RegionCode, ItemCode = c.Item,
             OrganisationId = check.OrganisationId, AccountName = check.CheckedBy,
         }), ct);
+        Phase("log");
         return new RosterCheckResult(check, rows, opened, resolved);
     }
 
     /// <summary>
-    /// Stores the check. Another process's check of the same employer stored meanwhile trips the unique index on the
-    /// current roster (409, upload again); a database held by a long write (an import on SQLite) answers 503.
+    /// Starts or stores the check. Another process's check of the same employer stored meanwhile trips the unique index
+    /// on the current roster (409, upload again); a database held by a long write (an import on SQLite) answers 503.
     /// </summary>
-    private async Task SaveAsync(CancellationToken ct)
+    private static async Task<T> SaveAsync<T>(Func<Task<T>> step)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await step();
         }
         catch (DbUpdateException e) when (DatabaseFailures.IsUniqueViolation(e, RosterCheckIndexes.OneCurrent, "RosterChecks.OrganisationId"))
         {
@@ -136,14 +170,16 @@ public sealed class RosterChecker(
     }
 
     /// <summary>
-    /// Every certificate under the given numbers, one query per batch. The registry is read whole here (past the
+    /// Every certificate under the given numbers: one query on PostgreSQL (<c>= ANY</c> of one array parameter, however
+    /// many numbers), one per batch of <see cref="EmployerOptions.LookupBatch"/> on SQLite. The registry is read whole here (past the
     /// employer's scope, which covers only its registered workers): the employer learns a verdict per worker it
     /// named, never another holder's data, as in the public query.
     /// </summary>
     private async Task<Dictionary<string, List<Certificate>>> LookUpAsync(List<string> numbers, CancellationToken ct)
     {
         var found = new Dictionary<string, List<Certificate>>(StringComparer.Ordinal);
-        foreach (var batch in numbers.Chunk(Math.Max(1, Options.LookupBatch)))
+        var size = db.Database.IsNpgsql() ? numbers.Count : Options.LookupBatch;
+        foreach (var batch in numbers.Chunk(Math.Max(1, size)))
         {
             var certificates = await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => batch.Contains(c.Number)).ToListAsync(ct);
             foreach (var certificate in certificates)

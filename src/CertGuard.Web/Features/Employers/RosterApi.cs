@@ -47,7 +47,12 @@ public static class RosterApi
             return Problems.BadRequest("ROSTER-FILE-REQUIRED", "请以 multipart/form-data 上传名册文件（字段名 file）。");
         var form = await http.Request.ReadFormAsync(ct);
         var (result, refusal) = await RosterUploads.CheckAsync(http, checker, EmployerAccess.OwnEmployer(user)!.Value, form.Files.GetFile("file"), ct);
-        return refusal is { } r ? Problems.Create(r.Status, r.Code, r.Message) : TypedResults.Ok(RosterCheckResponse.From(result!));
+        if (refusal is { } r) return Problems.Create(r.Status, r.Code, r.Message);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var answer = RosterCheckResponse.From(result!);
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RosterApi)).LogInformation(
+            "Roster check phase {Phase}: {Milliseconds} ms ({Rows} rows)", "answer", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, answer.Results.Count);
+        return TypedResults.Ok(answer);
     }
 
     private static async Task<Ok<List<RosterCheckListItem>>> HistoryAsync(ClaimsPrincipal user, CertGuardDbContext db, CancellationToken ct)
