@@ -16,7 +16,6 @@ public sealed class QrCheckRecorder(ICertificateLookup lookup, VerificationLog l
 
     public async Task RecordAsync(VerificationResult result, HttpContext http, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         PublicCertificateRow? row = null;
         if (result.Claims is { } claims)
         {
@@ -24,6 +23,13 @@ public sealed class QrCheckRecorder(ICertificateLookup lookup, VerificationLog l
             // The public query's lookup (on PostgreSQL its prepared statement): the number's rows, then the code's item.
             row = (await lookup.FindAsync(claims.Number, ct)).FirstOrDefault(r => r.ItemCode == claims.Item);
         }
+        await RecordAsync(result, row, http, ct);
+    }
+
+    /// <summary>With the code's certificate already read by the check (null: none, or no claims): no second lookup.</summary>
+    public async Task RecordAsync(VerificationResult result, PublicCertificateRow? row, HttpContext http, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
         var state = row?.StateOn(ChinaTime.DateOf(now), rules);
         var outcome = (result.Valid || StoppedByStatus.Contains(result.Code)) && state is { } s ? PublicQueryService.Outcome(s)
             : result.Valid ? VerificationOutcome.Valid
