@@ -110,7 +110,7 @@ start_app() {
         # The QR check: its limit lifted too, and every check logged (in service a client's repeat of one code within
         # 10 minutes is logged once; wrk repeats its codes, which would hide the log's cost).
         export Credentials__VerifyQr__PerClient__PermitsPerMinute=1000000 Credentials__VerifyQr__PerClient__Burst=1000000
-        export Credentials__VerifyQr__LogOnceWithin=00:00:00 Credentials__VerifyQr__UseEfCore="$qr_ef"
+        export Credentials__VerifyQr__LogOnceWithin=00:00:00 Credentials__VerifyQr__UseEfCore="$qr_ef" Credentials__VerifyQr__ProfileStages=true
         exec dotnet CertGuard.Web.dll
     ) >"$WORK/app-$1.log" 2>&1 &
     APP_PID=$!
@@ -177,6 +177,8 @@ if [[ "$QR" != 0 ]]; then
         log "a sample code answers: $(curl -fsS -H 'Content-Type: application/json' -d "{\"text\":\"$sample\"}" "http://127.0.0.1:$PORT/api/v1/verify/qr" | head -c 200)"
         measure "$run" "$ROOT/bench/load/verify-qr.lua" "$WORK/codes.txt" "$QR_CONNECTIONS"
         stop_app
+        # The stages' mean wall times over warm-up and run (Credentials:VerifyQr:ProfileStages), logged at shut-down.
+        printf '%s\t%s\n' "$run" "$(grep -o 'qr-profile .*' "$WORK/app-$run.log" | tail -n 1)" | tee -a "$RESULTS"
     done
     log "bare ES256 signature verification, 1 then 2 threads, 5 s each (app stopped; load average $(load))"
     dotnet "$BENCH" bare-signatures 1 5 | tee -a "$RESULTS"

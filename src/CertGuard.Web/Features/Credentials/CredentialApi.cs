@@ -45,11 +45,19 @@ public static class CredentialApi
 
     public static RouteGroupBuilder MapCredentialApi(this RouteGroupBuilder api)
     {
+        if (api.ServiceProvider.GetRequiredService<IOptions<CredentialOptions>>().Value.VerifyQr.ProfileStages)
+        {
+            QrStageProfile.Enabled = true;
+            var services = api.ServiceProvider;
+            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() =>
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QrStageProfile)).LogWarning("{Profile}", QrStageProfile.Summary()));
+        }
         api.MapGet("/certificates/{key}/qr", QrAsync).WithTags("证书登记 Registry").RequireAuthorization(AccountServices.RegistryPolicy)
             .WithSummary("证书的签名二维码（含完整身份证号）：仅证书所在城市的发证机关和省安委办可获取，每次获取记入审计日志并按账号限频；" +
                 "key 为证书 ID 或证书编号（持证人有多个作业项目时加 item=项目代码）；format=text（CG1 文本）、png 或 svg");
         api.MapPost("/verify/qr", async (VerifyQrRequest request, IQrChecker checker, QrCheckRecorder recorder, QrCheckLogFilter logFilter, HttpContext http, CancellationToken ct) =>
             {
+                var started = QrStageProfile.Start();
                 var check = await checker.CheckAsync(request.Text, ct);
                 if (logFilter.ShouldLog(VerifyQrRateLimit.ClientKey(http), request.Text))
                 {
@@ -57,7 +65,9 @@ public static class CredentialApi
                     else await recorder.RecordAsync(check.Result, http, ct);
                 }
                 http.Response.Headers.CacheControl = "no-store";
-                return TypedResults.Ok(ToResponse(check.Result));
+                var response = ToResponse(check.Result);
+                QrStageProfile.Add(QrStageProfile.Stage.Total, started);
+                return TypedResults.Ok(response);
             })
             .RequireRateLimiting(VerifyQrRateLimit.Policy)
             .WithTags("核验 Verification").AllowAnonymous()

@@ -45,4 +45,7 @@ public sealed class VerifyQrOptions
     /// round trip; the path before 2026-12-07, kept for the load script's comparison (docs/benchmarks.md).
     /// </summary>
     public bool UseEfCore { get; set; }
+
+    /// <summary>Times each stage of every check and writes the means to the log at shut-down (the load script's profile).</summary>
+    public bool ProfileStages { get; set; }
 }

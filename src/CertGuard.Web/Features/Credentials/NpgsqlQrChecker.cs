@@ -48,15 +48,19 @@ public sealed class NpgsqlQrChecker(PublicQueryDataSource data, VerifierCache ca
         for (var attempt = 0; ; attempt++)
         {
             (string Id, int Index)? place = null;
+            var started = QrStageProfile.Start();
             var passed = Cg1Codec.Verify(text, keys?.Resolve ?? (_ => null), now, (id, index) =>
             {
                 place = (id, index);
                 return StatusOutcome.Good;
             });
+            QrStageProfile.Add(QrStageProfile.Stage.Signature, started);
             // Decided by the text alone (empty, not ours, corrupt): no key, no certificate to read.
             if (passed.Stage < VerificationStage.Kid) return new QrCheck(passed, null, true);
 
+            started = QrStageProfile.Start();
             var read = await ReadAsync(passed.Claims, place, ct);
+            QrStageProfile.Add(QrStageProfile.Stage.RoundTrip, started);
             if (read.KeysFingerprint != keys?.Fingerprint && attempt < MaxKeyReloads)
             {
                 keys = await ReloadKeysAsync(read.KeysFingerprint, ct);

@@ -17,16 +17,24 @@ public sealed class OnlineVerifier(CertGuardDbContext db, KeyRing keys, Verifier
 {
     public async Task<VerificationResult> VerifyAsync(string? text, CancellationToken ct)
     {
+        var started = QrStageProfile.Start();
         var trust = cache.Resolver(await keys.TrustListAsync(ct));
+        QrStageProfile.Add(QrStageProfile.Stage.Keys, started);
+        started = QrStageProfile.Start();
         var lists = await cache.StatusListsAsync(db, ct);
+        QrStageProfile.Add(QrStageProfile.Stage.StatusLists, started);
+        started = QrStageProfile.Start();
         var result = Cg1Codec.Verify(text, trust, clock.GetUtcNow(),
             (id, index) => lists.TryGetValue(id, out var list) ? (list[index] ? StatusOutcome.Revoked : StatusOutcome.Good) : StatusOutcome.Unavailable);
+        QrStageProfile.Add(QrStageProfile.Stage.Signature, started);
         // Claims exist only past the signature check; a revoked bit may be the retired place of a superseded card.
         if (result.Claims is not { } claims || !NeedsRegistry(result)) return result;
 
         // The public check reads every certificate, whatever (if any) account asks.
+        started = QrStageProfile.Start();
         var record = await db.Certificates.IgnoreQueryFilters().AsNoTracking()
             .SingleOrDefaultAsync(c => c.Number == claims.Number && c.ItemCode == claims.Item, ct);
+        QrStageProfile.Add(QrStageProfile.Stage.Registry, started);
         return RegistryStage(result, claims, record is null ? null : (CredentialIssuer.IsCurrent(claims, record), record.Status));
     }
 

@@ -21,7 +21,9 @@ public sealed class QrCheckRecorder(ICertificateLookup lookup, VerificationLog l
         {
             // Claims exist only past the signature check: a forged code cannot point the log at a real certificate.
             // The public query's lookup (on PostgreSQL its prepared statement): the number's rows, then the code's item.
+            var started = Credentials.QrStageProfile.Start();
             row = (await lookup.FindAsync(claims.Number, ct)).FirstOrDefault(r => r.ItemCode == claims.Item);
+            Credentials.QrStageProfile.Add(Credentials.QrStageProfile.Stage.LogLookup, started);
         }
         await RecordAsync(result, row, http, ct);
     }
@@ -35,6 +37,8 @@ public sealed class QrCheckRecorder(ICertificateLookup lookup, VerificationLog l
             : result.Valid ? VerificationOutcome.Valid
             : result.Code == "CG1-EXPIRED" ? VerificationOutcome.Expired
             : VerificationOutcome.QrRejected;
+        var queued = Credentials.QrStageProfile.Start();
         await log.RecordAsync(PublicQueryService.Record(now, outcome, result.Claims?.Number, http, row, VerificationChannel.QrCheck, result.Claims?.Item), ct);
+        Credentials.QrStageProfile.Add(Credentials.QrStageProfile.Stage.LogQueue, queued);
     }
 }
