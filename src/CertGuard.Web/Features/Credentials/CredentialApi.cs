@@ -45,10 +45,10 @@ public static class CredentialApi
 
     public static RouteGroupBuilder MapCredentialApi(this RouteGroupBuilder api)
     {
-        if (api.ServiceProvider.GetRequiredService<IOptions<CredentialOptions>>().Value.VerifyQr.ProfileStages)
+        var services = ((IEndpointRouteBuilder)api).ServiceProvider;
+        if (services.GetRequiredService<IOptions<CredentialOptions>>().Value.VerifyQr.ProfileStages)
         {
             QrStageProfile.Enabled = true;
-            var services = api.ServiceProvider;
             services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() =>
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QrStageProfile)).LogWarning("{Profile}", QrStageProfile.Summary()));
         }
