@@ -40,6 +40,9 @@ RUNS="${RUNS:-Bare Database Memory}"
 QR="${QR:-1}"
 QR_CONNECTIONS="${QR_CONNECTIONS:-32}"
 QR_CODES="${QR_CODES:-2000}"
+# The QR runs: Qr (the check as served: one round trip on PostgreSQL) and Qr-EfCore (Credentials:VerifyQr:UseEfCore,
+# the EF Core check before 2026-12-07), in one run so their ratio holds whatever the machine's load.
+QR_RUNS="${QR_RUNS:-Qr-EfCore Qr}"
 PORT="${PORT:-5791}"
 WORK="${WORK:-$(mktemp -d /tmp/cg-load.XXXXXXXX)}"
 ART="$WORK/artifacts"
@@ -90,9 +93,10 @@ sed 's#^/api/v1/public/verify?#/api/v1/public/verify-bare?#' "$WORK/paths.txt" >
 
 # A run is "SOURCE" or "SOURCE-nolog" (the log writer drains without storing: what logging costs).
 start_app() {
-    local source="${1%-nolog}" discard=false bare=false
+    local source="${1%-nolog}" discard=false bare=false qr_ef=false
     [[ "$1" == *-nolog ]] && discard=true
     [[ "$source" == Bare ]] && { source=Database; bare=true; }
+    [[ "$source" == Qr-EfCore ]] && { source=Database; qr_ef=true; }
     [[ "$source" == Qr ]] && source=Database
     (
         cd "$WEB_DIR"
@@ -106,7 +110,7 @@ start_app() {
         # The QR check: its limit lifted too, and every check logged (in service a client's repeat of one code within
         # 10 minutes is logged once; wrk repeats its codes, which would hide the log's cost).
         export Credentials__VerifyQr__PerClient__PermitsPerMinute=1000000 Credentials__VerifyQr__PerClient__Burst=1000000
-        export Credentials__VerifyQr__LogOnceWithin=00:00:00
+        export Credentials__VerifyQr__LogOnceWithin=00:00:00 Credentials__VerifyQr__UseEfCore="$qr_ef" Credentials__VerifyQr__ProfileStages=true
         exec dotnet CertGuard.Web.dll
     ) >"$WORK/app-$1.log" 2>&1 &
     APP_PID=$!
@@ -166,12 +170,16 @@ for run in $RUNS; do
 done
 
 if [[ "$QR" != 0 ]]; then
-    log "QR check: start (Database source, $QR_CONNECTIONS connections)"
-    start_app Qr
-    sample="$(head -n 1 "$WORK/codes.txt")"
-    log "a sample code answers: $(curl -fsS -H 'Content-Type: application/json' -d "{\"text\":\"$sample\"}" "http://127.0.0.1:$PORT/api/v1/verify/qr" | head -c 200)"
-    measure Qr "$ROOT/bench/load/verify-qr.lua" "$WORK/codes.txt" "$QR_CONNECTIONS"
-    stop_app
+    for run in $QR_RUNS; do
+        log "QR check $run: start (Database source, $QR_CONNECTIONS connections)"
+        start_app "$run"
+        sample="$(head -n 1 "$WORK/codes.txt")"
+        log "a sample code answers: $(curl -fsS -H 'Content-Type: application/json' -d "{\"text\":\"$sample\"}" "http://127.0.0.1:$PORT/api/v1/verify/qr" | head -c 200)"
+        measure "$run" "$ROOT/bench/load/verify-qr.lua" "$WORK/codes.txt" "$QR_CONNECTIONS"
+        stop_app
+        # The stages' mean wall times over warm-up and run (Credentials:VerifyQr:ProfileStages), logged at shut-down.
+        printf '%s\t%s\n' "$run" "$(grep -o 'qr-profile .*' "$WORK/app-$run.log" | tail -n 1)" | tee -a "$RESULTS"
+    done
     log "bare ES256 signature verification, 1 then 2 threads, 5 s each (app stopped; load average $(load))"
     dotnet "$BENCH" bare-signatures 1 5 | tee -a "$RESULTS"
     dotnet "$BENCH" bare-signatures 2 5 | tee -a "$RESULTS"
@@ -185,6 +193,8 @@ if [[ "$QR" != 0 ]]; then
     bare2="$(awk '/^bare-signatures threads=2/ { sub("per-second=", "", $5); print $5 }' "$RESULTS")"
     printf 'qr check: service/bare-signatures(2 cores) = %s  (%s checks/s, p99 %s; bare ES256 %s/s on 2 threads)\n' \
         "$(ratio "$(field Qr req/s)" "$bare2")" "$(field Qr req/s)" "$(field Qr p99)" "$bare2" | tee -a "$RESULTS"
+    printf 'qr check: one-round-trip/ef-core = %s  (Qr %s checks/s p99 %s, Qr-EfCore %s checks/s p99 %s)\n' \
+        "$(ratio "$(field Qr req/s)" "$(field Qr-EfCore req/s)")" "$(field Qr req/s)" "$(field Qr p99)" "$(field Qr-EfCore req/s)" "$(field Qr-EfCore p99)" | tee -a "$RESULTS"
 fi
 printf 'public query: database/bare = %s  (req/s Bare %s, Database %s; p99 %s)\n' \
     "$(ratio "$(field Database req/s)" "$(field Bare req/s)")" "$(field Bare req/s)" "$(field Database req/s)" "$p99s" | tee -a "$RESULTS"

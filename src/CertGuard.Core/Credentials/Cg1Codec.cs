@@ -71,18 +71,22 @@ public static class Cg1Codec
         if (at is { } when && claims.ExpiresAt is { } exp && when > exp)
             return VerificationResult.Fail(VerificationStage.Dates, "CG1-EXPIRED", "证书已超过有效期。", claims.Cg1);
 
-        if (status is not null && claims.Cg1 is { } cg1)
-        {
-            switch (status(cg1.StatusListId, cg1.StatusIndex))
-            {
-                case StatusOutcome.Revoked:
-                    return VerificationResult.Fail(VerificationStage.Status, "CG1-REVOKED", "证书已被撤销、注销或暂停使用。", cg1);
-                case StatusOutcome.Unavailable:
-                    return VerificationResult.Fail(VerificationStage.Status, "CG1-STATUS-UNAVAILABLE", "暂时无法取得证书状态列表，不能确认证书未被撤销。", cg1);
-            }
-        }
-        return new VerificationResult(true, VerificationStage.Complete, "CG1-VALID", "签名有效，证书真实。", claims.Cg1);
+        var passed = new VerificationResult(true, VerificationStage.Complete, "CG1-VALID", "签名有效，证书真实。", claims.Cg1);
+        return status is not null && claims.Cg1 is { } cg1 ? WithStatus(passed, status(cg1.StatusListId, cg1.StatusIndex)) : passed;
     }
+
+    /// <summary>
+    /// The last stage on its own: a code that passed every other stage, with its status list's answer. A verifier that
+    /// learns the status later (the server reads the bit in the same round trip as the registry row) ends here, with the
+    /// same codes and messages as <see cref="Verify"/>.
+    /// </summary>
+    public static VerificationResult WithStatus(VerificationResult passed, StatusOutcome outcome) => outcome switch
+    {
+        _ when !passed.Valid => passed,
+        StatusOutcome.Revoked => VerificationResult.Fail(VerificationStage.Status, "CG1-REVOKED", "证书已被撤销、注销或暂停使用。", passed.Claims),
+        StatusOutcome.Unavailable => VerificationResult.Fail(VerificationStage.Status, "CG1-STATUS-UNAVAILABLE", "暂时无法取得证书状态列表，不能确认证书未被撤销。", passed.Claims),
+        _ => passed,
+    };
 
     /// <summary>Inflates at most <see cref="MaxInflatedBytes"/>; (null, true) when the payload is larger.</summary>
     private static (byte[]? Bytes, bool TooLarge) Inflate(byte[] compressed)

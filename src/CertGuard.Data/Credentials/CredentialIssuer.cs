@@ -27,7 +27,11 @@ public sealed class CredentialIssuer(KeyRing keys, TimeProvider clock)
     /// status-list place. Not the review due date: a passed review (复审) is recorded, no new card is printed, so the card
     /// stays current. A re-issued, replaced or renewed card has a new place; a corrected name or new dates differ too.
     /// </summary>
-    public static bool IsCurrent(Cg1Claims claims, Certificate c) =>
+    public static bool IsCurrent(Cg1Claims claims, Certificate c) => IsCurrent(claims, new CardFacts(c.Number, c.ItemCode, c.CategoryCode,
+        c.HolderName, c.HolderSex, c.FirstIssuedOn, c.ValidFrom, c.ValidTo, c.RegionCode, c.StatusListId, c.StatusIndex));
+
+    /// <summary>The same comparison on the columns alone (the QR check on PostgreSQL reads no entity).</summary>
+    public static bool IsCurrent(Cg1Claims claims, CardFacts c) =>
         claims.Number == c.Number
         && claims.IdNumber == c.Number
         && claims.Item == c.ItemCode
@@ -59,3 +63,7 @@ public sealed class CredentialIssuer(KeyRing keys, TimeProvider clock)
         c.StatusListId!,
         c.StatusIndex!.Value);
 }
+
+/// <summary>What a printed card shows of a certificate: the columns <see cref="CredentialIssuer.IsCurrent(Cg1Claims, CardFacts)"/> compares.</summary>
+public sealed record CardFacts(string Number, string ItemCode, string CategoryCode, string HolderName, Sex HolderSex, DateOnly FirstIssuedOn,
+    DateOnly ValidFrom, DateOnly ValidTo, string RegionCode, string? StatusListId, int? StatusIndex);

@@ -37,7 +37,16 @@ public sealed class StatusListRecord
 
     public bool Full => Assigned >= StatusList.Size;
 
-    public void CountAssignment() => Assigned++;
+    /// <summary>
+    /// One more place handed out. A change like any other: the version (the concurrency token) moves, so of two saves
+    /// that counted from the same version (two instances issuing in one city) the later fails as stale instead of both
+    /// writing the same count, and whoever holds this list by version sees that it changed.
+    /// </summary>
+    public void CountAssignment()
+    {
+        Assigned++;
+        Version++;
+    }
 
     /// <summary>
     /// A bulk load's share of this list in one change: <paramref name="assigned"/> more entries in use, and the bits of
@@ -45,13 +54,15 @@ public sealed class StatusListRecord
     /// </summary>
     public void AddBulk(int assigned, IReadOnlyCollection<int> setBits, DateTimeOffset now)
     {
+        if (assigned == 0 && setBits.Count == 0) return;
         Assigned += assigned;
+        // The count alone is a change too (see CountAssignment): the version moves whether or not a bit was set.
+        Version++;
+        UpdatedAt = now;
         if (setBits.Count == 0) return;
         var list = StatusList.FromBytes(Bits);
         foreach (var index in setBits) list[index] = true;
         Bits = list.ToBytes();
-        Version++;
-        UpdatedAt = now;
     }
 
     /// <summary>Sets or clears a bit; false when it already had that value.</summary>

@@ -8,6 +8,7 @@ using CertGuard.Web.Features.Verification.PublicQuery;
 using CertGuard.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace CertGuard.Web.Features.Credentials;
@@ -26,6 +27,13 @@ public static class CredentialApi
     {
         services.AddOptions<CredentialOptions>().BindConfiguration(CredentialOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OnlineVerifier>();
+        // PostgreSQL (where the public query's data source exists): one round trip per check, no DbContext; SQLite, or
+        // Credentials:VerifyQr:UseEfCore (the path before, kept for comparison): EF Core.
+        services.AddSingleton<NpgsqlQrChecker>();
+        services.AddScoped<IQrChecker>(sp =>
+            sp.GetService<PublicQueryDataSource>() is not null && !sp.GetRequiredService<IOptions<CredentialOptions>>().Value.VerifyQr.UseEfCore
+                ? sp.GetRequiredService<NpgsqlQrChecker>()
+                : new EfQrChecker(sp.GetRequiredService<OnlineVerifier>()));
         services.AddSingleton<VerifierCache>();
         services.AddSingleton<QrIssueGate>();
         services.AddSingleton<QrCheckLogFilter>();
@@ -37,15 +45,29 @@ public static class CredentialApi
 
     public static RouteGroupBuilder MapCredentialApi(this RouteGroupBuilder api)
     {
+        var services = ((IEndpointRouteBuilder)api).ServiceProvider;
+        if (services.GetRequiredService<IOptions<CredentialOptions>>().Value.VerifyQr.ProfileStages)
+        {
+            QrStageProfile.Enabled = true;
+            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() =>
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QrStageProfile)).LogWarning("{Profile}", QrStageProfile.Summary()));
+        }
         api.MapGet("/certificates/{key}/qr", QrAsync).WithTags("证书登记 Registry").RequireAuthorization(AccountServices.RegistryPolicy)
             .WithSummary("证书的签名二维码（含完整身份证号）：仅证书所在城市的发证机关和省安委办可获取，每次获取记入审计日志并按账号限频；" +
                 "key 为证书 ID 或证书编号（持证人有多个作业项目时加 item=项目代码）；format=text（CG1 文本）、png 或 svg");
-        api.MapPost("/verify/qr", async (VerifyQrRequest request, OnlineVerifier verifier, QrCheckRecorder recorder, QrCheckLogFilter logFilter, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/verify/qr", async (VerifyQrRequest request, IQrChecker checker, QrCheckRecorder recorder, QrCheckLogFilter logFilter, HttpContext http, CancellationToken ct) =>
             {
-                var result = await verifier.VerifyAsync(request.Text, ct);
-                if (logFilter.ShouldLog(VerifyQrRateLimit.ClientKey(http), request.Text)) await recorder.RecordAsync(result, http, ct);
+                var started = QrStageProfile.Start();
+                var check = await checker.CheckAsync(request.Text, ct);
+                if (logFilter.ShouldLog(VerifyQrRateLimit.ClientKey(http), request.Text))
+                {
+                    if (check.RowRead) await recorder.RecordAsync(check.Result, check.Row, http, ct);
+                    else await recorder.RecordAsync(check.Result, http, ct);
+                }
                 http.Response.Headers.CacheControl = "no-store";
-                return TypedResults.Ok(ToResponse(result));
+                var response = ToResponse(check.Result);
+                QrStageProfile.Add(QrStageProfile.Stage.Total, started);
+                return TypedResults.Ok(response);
             })
             .RequireRateLimiting(VerifyQrRateLimit.Policy)
             .WithTags("核验 Verification").AllowAnonymous()

@@ -39,4 +39,13 @@ public sealed class VerifyQrOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan LogOnceWithin { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// PostgreSQL only: check through EF Core (several round trips, a DbContext per check) instead of the one prepared
+    /// round trip; the path before 2026-12-07, kept for the load script's comparison (docs/benchmarks.md).
+    /// </summary>
+    public bool UseEfCore { get; set; }
+
+    /// <summary>Times each stage of every check and writes the means to the log at shut-down (the load script's profile).</summary>
+    public bool ProfileStages { get; set; }
 }

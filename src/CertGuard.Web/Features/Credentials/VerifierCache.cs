@@ -26,6 +26,19 @@ public sealed class VerifierCache
         return fresh.Resolve;
     }
 
+    /// <summary>
+    /// The keys as the QR check on PostgreSQL holds them: imported once, tagged with the fingerprint of the key rows they
+    /// were read after (<see cref="NpgsqlQrChecker"/> compares it with the database's on every check).
+    /// </summary>
+    public FingerprintedKeys? Keys { get; private set; }
+
+    public FingerprintedKeys Remember(string fingerprint, TrustList list)
+    {
+        var keys = new FingerprintedKeys(fingerprint, Resolver(list));
+        Keys = keys;
+        return keys;
+    }
+
     /// <summary>The current status lists by id: their versions from the database, their bits from here unless changed.</summary>
     public async Task<IReadOnlyDictionary<string, StatusList>> StatusListsAsync(CertGuardDbContext db, CancellationToken ct)
     {
@@ -48,3 +61,6 @@ public sealed class VerifierCache
         return current;
     }
 }
+
+/// <summary>Imported keys and the fingerprint of the key rows they were read after.</summary>
+public sealed record FingerprintedKeys(string Fingerprint, Func<byte[], VerificationKey?> Resolve);

@@ -47,13 +47,16 @@ public sealed class NpgsqlCertificateLookup(PublicQueryDataSource data) : ICerti
         var rows = new List<PublicCertificateRow>(2);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new PublicCertificateRow(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Sex>(reader.GetString(3)), reader.GetString(4),
-                reader.GetString(5), reader.GetFieldValue<DateOnly>(6), reader.GetFieldValue<DateOnly>(7), reader.GetFieldValue<DateOnly>(8),
-                reader.GetFieldValue<DateOnly>(9), reader.GetString(10), Enum.Parse<CertificateStatus>(reader.GetString(11)),
-                reader.IsDBNull(12) ? null : reader.GetFieldValue<DateOnly>(12), reader.IsDBNull(13) ? null : reader.GetString(13),
-                reader.IsDBNull(14) ? null : reader.GetString(14)));
+            rows.Add(ReadRow(reader));
         }
         return rows;
     }
+
+    /// <summary>One row of <see cref="Sql"/>'s columns (in that order, from column 0).</summary>
+    internal static PublicCertificateRow ReadRow(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Sex>(reader.GetString(3)), reader.GetString(4),
+        reader.GetString(5), reader.GetFieldValue<DateOnly>(6), reader.GetFieldValue<DateOnly>(7), reader.GetFieldValue<DateOnly>(8),
+        reader.GetFieldValue<DateOnly>(9), reader.GetString(10), Enum.Parse<CertificateStatus>(reader.GetString(11)),
+        reader.IsDBNull(12) ? null : reader.GetFieldValue<DateOnly>(12), reader.IsDBNull(13) ? null : reader.GetString(13),
+        reader.IsDBNull(14) ? null : reader.GetString(14));
 }

@@ -16,19 +16,29 @@ public sealed class QrCheckRecorder(ICertificateLookup lookup, VerificationLog l
 
     public async Task RecordAsync(VerificationResult result, HttpContext http, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         PublicCertificateRow? row = null;
         if (result.Claims is { } claims)
         {
             // Claims exist only past the signature check: a forged code cannot point the log at a real certificate.
             // The public query's lookup (on PostgreSQL its prepared statement): the number's rows, then the code's item.
+            var started = Credentials.QrStageProfile.Start();
             row = (await lookup.FindAsync(claims.Number, ct)).FirstOrDefault(r => r.ItemCode == claims.Item);
+            Credentials.QrStageProfile.Add(Credentials.QrStageProfile.Stage.LogLookup, started);
         }
+        await RecordAsync(result, row, http, ct);
+    }
+
+    /// <summary>With the code's certificate already read by the check (null: none, or no claims): no second lookup.</summary>
+    public async Task RecordAsync(VerificationResult result, PublicCertificateRow? row, HttpContext http, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
         var state = row?.StateOn(ChinaTime.DateOf(now), rules);
         var outcome = (result.Valid || StoppedByStatus.Contains(result.Code)) && state is { } s ? PublicQueryService.Outcome(s)
             : result.Valid ? VerificationOutcome.Valid
             : result.Code == "CG1-EXPIRED" ? VerificationOutcome.Expired
             : VerificationOutcome.QrRejected;
+        var queued = Credentials.QrStageProfile.Start();
         await log.RecordAsync(PublicQueryService.Record(now, outcome, result.Claims?.Number, http, row, VerificationChannel.QrCheck, result.Claims?.Item), ct);
+        Credentials.QrStageProfile.Add(Credentials.QrStageProfile.Stage.LogQueue, queued);
     }
 }
