@@ -25,45 +25,9 @@ ART="$WORK/artifacts"
 mkdir -p "$WORK"
 log() { echo "[statistics-sheet $(date -u +%H:%M:%S)] $*" >&2; }
 
-# shellcheck source=../../scripts/pg-throwaway.sh
-source "$ROOT/scripts/pg-throwaway.sh"
-APP_PID=""
-cleanup() {
-    if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
-    [[ -n "${CONNECTION:-}" ]] || pg_throwaway_stop
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-    log "Release build into $ART"
-    dotnet build "$ROOT/src/CertGuard.Cli" -c Release --artifacts-path "$ART" -v q -nologo >"$WORK/build-cli.log"
-    dotnet build "$ROOT/src/CertGuard.Web" -c Release --artifacts-path "$ART" -v q -nologo >"$WORK/build-web.log"
-fi
-CLI="$ART/bin/CertGuard.Cli/release/CertGuard.Cli.dll"
-WEB_DIR="$ART/bin/CertGuard.Web/release"
-
-# CONNECTION: a database of a cluster the caller keeps (created when missing), so the data outlives the run and
-# SKIP_DATA=1 can time a changed build on the same records; without it a throwaway cluster holds them for this run.
-if [[ -n "${CONNECTION:-}" ]]; then
-    TARGET="$CONNECTION"
-else
-    pg_throwaway_start
-    TARGET="$CERTGUARD_TEST_POSTGRES"
-fi
-# psql's URI from the Npgsql string's Host, Port, Username, Password and Database.
-npgsql() { tr ';' '\n' <<<"$TARGET" | awk -F= -v k="$1" 'tolower($1) == tolower(k) {print substr($0, length($1) + 2)}'; }
-psql_() { PGPASSWORD="$(npgsql Password)" psql -h "$(npgsql Host)" -p "$(npgsql Port)" -U "$(npgsql Username)" -d "$(npgsql Database)" -qAt "$@"; }
-if [[ -n "${CONNECTION:-}" ]] && ! psql_ -c 'SELECT 1' >/dev/null 2>&1; then
-    PGPASSWORD="$(npgsql Password)" psql -h "$(npgsql Host)" -p "$(npgsql Port)" -U "$(npgsql Username)" -d postgres -qAt \
-        -c "CREATE DATABASE \"$(npgsql Database)\""
-fi
-# One external key for the CLI and the web app (Production makes none of its own), kept in WORK with the data.
-[[ -s "$WORK/master.key" ]] || { head -c 32 /dev/urandom | base64 >"$WORK/master.key"; chmod 600 "$WORK/master.key"; }
-export Keys__MasterKeyFile="$WORK/master.key"
+# shellcheck source=keep-data.sh
+source "$ROOT/bench/load/keep-data.sh"
 export Database__Provider=Postgres Database__ConnectionString="$TARGET;Maximum Pool Size=50"
-DB=(--database-provider Postgres --connection-string "$TARGET")
 
 start_app() {
     (

@@ -27,33 +27,8 @@ log() { echo "[ten-million $(date -u +%H:%M:%S)] $*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 command -v wrk >/dev/null || { log "wrk is missing: apt-get install wrk (Debian)"; exit 2; }
 
-# shellcheck source=../../scripts/pg-throwaway.sh
-source "$ROOT/scripts/pg-throwaway.sh"
-APP_PID=""
-cleanup() {
-    if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
-    [[ -n "${CONNECTION:-}" ]] || pg_throwaway_stop
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-    log "Release build into $ART"
-    dotnet build "$ROOT/src/CertGuard.Cli" -c Release --artifacts-path "$ART" -v q -nologo >"$WORK/build-cli.log"
-    dotnet build "$ROOT/src/CertGuard.Web" -c Release --artifacts-path "$ART" -v q -nologo >"$WORK/build-web.log"
-fi
-CLI="$ART/bin/CertGuard.Cli/release/CertGuard.Cli.dll"
-WEB_DIR="$ART/bin/CertGuard.Web/release"
-
-if [[ -n "${CONNECTION:-}" ]]; then TARGET="$CONNECTION"; else pg_throwaway_start; TARGET="$CERTGUARD_TEST_POSTGRES"; fi
-npgsql() { tr ';' '\n' <<<"$TARGET" | awk -F= -v k="$1" 'tolower($1) == tolower(k) {print substr($0, length($1) + 2)}'; }
-export PGHOST="$(npgsql Host)" PGPORT="$(npgsql Port)" PGUSER="$(npgsql Username)" PGPASSWORD="$(npgsql Password)" PGDATABASE="$(npgsql Database)"
-psql_() { psql -qAt "$@"; }
-psql_ -c 'SELECT 1' >/dev/null 2>&1 || psql -qAt -d postgres -c "CREATE DATABASE \"$PGDATABASE\""
-[[ -s "$WORK/master.key" ]] || { head -c 32 /dev/urandom | base64 >"$WORK/master.key"; chmod 600 "$WORK/master.key"; }
-export Keys__MasterKeyFile="$WORK/master.key"
-DB=(--database-provider Postgres --connection-string "$TARGET")
+# shellcheck source=keep-data.sh
+source "$ROOT/bench/load/keep-data.sh"
 
 start_app() {
     (
