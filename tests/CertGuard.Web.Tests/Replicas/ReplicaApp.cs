@@ -66,7 +66,10 @@ public sealed class PostgresReplicaApp : PublicQueryApp
     /// <summary>Waits (bounded) until the replica has replayed everything the primary has written so far.</summary>
     public async Task ReplicaCaughtUpAsync()
     {
-        var target = await ScalarAsync<string>(PrimaryConnection, "SELECT pg_current_wal_lsn()::text");
+        // The insert position, not pg_current_wal_lsn() (the write position): with synchronous_commit off, as the
+        // throwaway cluster runs, a commit can wait in the WAL buffers behind the write position for up to three
+        // wal_writer_delays, and a replica caught up to that position would not have replayed it yet.
+        var target = await ScalarAsync<string>(PrimaryConnection, "SELECT pg_current_wal_insert_lsn()::text");
         await UntilAsync($"the replica replays up to {target}",
             async () => await ScalarAsync<bool>(ReplicaConnection, $"SELECT coalesce(pg_last_wal_replay_lsn() >= '{target}'::pg_lsn, false)"));
     }
