@@ -100,9 +100,12 @@ public abstract class TransferTests(CertGuardApp app)
         await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateActorScope(SystemActor.Job("test.transfers"));
         var source = scope.ServiceProvider.GetServices<IIndicatorSource>().OfType<TransferIndicators>().Single();
         var counts = await source.CountAsync(window, CancellationToken.None);
+        var sheet = await scope.ServiceProvider.GetRequiredService<StatisticsCalculator>().ComputeAsync(window, CancellationToken.None);
         foreach (var code in source.Codes)
         {
-            var figure = counts[code].GetValueOrDefault(CaseArrangement.Guangzhou);
+            var figure = counts[CaseArrangement.Guangzhou].GetValueOrDefault(code);
+            // The calculator reads the source per city: the figure the sheet shows is the source's.
+            Assert.Equal(figure, sheet[CaseArrangement.Guangzhou][code]);
             var records = await source.ListAsync(code, CaseArrangement.Guangzhou, window, CancellationToken.None);
             Assert.Equal(figure, records.Sum(r => r.Amount));
         }

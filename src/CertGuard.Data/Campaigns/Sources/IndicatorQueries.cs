@@ -23,9 +23,6 @@ internal static class IndicatorQueries
         return result.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, decimal>)p.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>The cities of the window as a list a query can test (null: every city).</summary>
-    public static List<string>? Cities(this IndicatorWindow window) => window.CityCodes?.ToList();
-
     /// <summary>
     /// The one city a city-level actor may count, for entities the context does not filter (the verification log,
     /// organisations); null for the province and the platform. An organisation account counts nothing of other cities.

@@ -32,24 +32,24 @@ public sealed class TransferIndicators(CertGuardDbContext db) : IIndicatorSource
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> CountAsync(IndicatorWindow window, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var result = new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal);
-        var cities = window.CityCodes?.ToList();
+        // Per code, then turned into the per-city figures the calculator reads (IndicatorQueries.ByCity).
+        var result = new Dictionary<string, Dictionary<string, decimal>>(StringComparer.Ordinal);
 
-        result[Leads] = Keep(await ReferredLeads(window).GroupBy(l => l.RegionCode).Select(g => new { g.Key, N = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
-        result[Transfers] = Keep(await SentIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
-        result[Filed] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
-        result[Suspects] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.SuspectsCaught) })
-            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
-        result[Dens] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.DensDestroyed) })
-            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
-        result[Gangs] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.WebsiteGangsBroken) })
-            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
-        result[Seized] = Keep(await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.ForgedCertificatesSeized) })
-            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct), cities);
-        return result;
+        result[Leads] = await ReferredLeads(window).GroupBy(l => l.RegionCode).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct);
+        result[Transfers] = await SentIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct);
+        result[Filed] = await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct);
+        result[Suspects] = await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.SuspectsCaught) })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct);
+        result[Dens] = await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.DensDestroyed) })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct);
+        result[Gangs] = await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.WebsiteGangsBroken) })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct);
+        result[Seized] = await FiledIn(window).GroupBy(t => t.RegionCode).Select(g => new { g.Key, N = g.Sum(t => t.ForgedCertificatesSeized) })
+            .ToDictionaryAsync(g => g.Key, g => (decimal)g.N, ct);
+        return Campaigns.Sources.IndicatorQueries.ByCity(result.Select(r => (r.Key, r.Value.Select(v => (v.Key, v.Value)))));
     }
 
     public async Task<IReadOnlyList<IndicatorRecord>> ListAsync(string code, string cityCode, IndicatorWindow window, CancellationToken ct)
@@ -95,9 +95,6 @@ public sealed class TransferIndicators(CertGuardDbContext db) : IIndicatorSource
 
     private static IndicatorRecord Record(CaseTransfer t, DateTimeOffset at, int amount) =>
         new("Transfers.Record.Transfer", t.Id, Short($"{t.LetterNumber} {t.CaseTitle}".Trim()), at, $"/transfers/{t.Id}", amount);
-
-    private static Dictionary<string, decimal> Keep(Dictionary<string, decimal> counts, List<string>? cities) =>
-        cities is null ? counts : counts.Where(c => cities.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value);
 
     private static string Short(string text) => text.Length > 120 ? text[..120] + "…" : text;
 }

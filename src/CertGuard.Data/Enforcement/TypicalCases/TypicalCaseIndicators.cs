@@ -17,7 +17,7 @@ public sealed class TypicalCaseIndicators(CertGuardDbContext db) : IIndicatorSou
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>> CountAsync(IndicatorWindow window, CancellationToken ct)
     {
         var counts = await InWindow(window).GroupBy(t => t.RegionCode).Select(g => new { City = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return counts.Where(c => window.Includes(c.City)).ToDictionary(
+        return counts.ToDictionary(
             c => c.City, c => (IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal> { [Code] = c.Count }, StringComparer.Ordinal);
     }
 
