@@ -29,7 +29,9 @@ public static class CredentialApi
         services.AddScoped<OnlineVerifier>();
         // PostgreSQL (where the public query's data source exists): one round trip per check, no DbContext; SQLite, or
         // Credentials:VerifyQr:UseEfCore (the path before, kept for comparison): EF Core.
-        services.AddSingleton<NpgsqlQrChecker>();
+        // A factory: its data source exists on PostgreSQL only, and the start's service validation (Development) must
+        // not ask for it on SQLite.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<NpgsqlQrChecker>(sp));
         services.AddScoped<IQrChecker>(sp =>
             sp.GetService<PublicQueryDataSource>() is not null && !sp.GetRequiredService<IOptions<CredentialOptions>>().Value.VerifyQr.UseEfCore
                 ? sp.GetRequiredService<NpgsqlQrChecker>()
