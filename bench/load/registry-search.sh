@@ -52,6 +52,7 @@ run() {
     curl -s -o /dev/null -w "%{http_code}\t%{time_total}\t$path\n" -H "Authorization: Bearer $KEY" "$BASE$path"
   done <"$part"
 }
+rm -f "$WORK"/part.*   # a WORK used before holds the last run's parts and their .out files
 split -n "r/$CONCURRENCY" "$WORK/urls.txt" "$WORK/part."
 curl -s -o /dev/null -H "Authorization: Bearer $KEY" "$BASE/api/v1/certificates?pageSize=1"   # warm-up
 START=$(date +%s.%N)

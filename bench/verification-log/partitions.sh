@@ -6,6 +6,7 @@
 #
 #   bench/verification-log/partitions.sh                          # 100,000,000 rows over 24 months
 #   ROWS=10000000 bench/verification-log/partitions.sh
+#   MAX_WAL=4GB …                                                # less WAL kept on a disk shared with other clusters
 #
 # Steps: a throwaway cluster (scripts/pg-throwaway.sh; max_wal_size raised for the bulk load), `certguard migrate`
 # (the WaveLogPartitions migration makes the partitioned table), generate.sql month by month (oldest first, ending
@@ -15,6 +16,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROWS="${ROWS:-100000000}"
 MONTHS="${MONTHS:-24}"
+MAX_WAL="${MAX_WAL:-16GB}"
 WORK="${WORK:-$(mktemp -d /tmp/cg-vlog.XXXXXXXX)}"
 ART="$WORK/artifacts"
 OUT="$WORK/results.txt"
@@ -37,7 +39,7 @@ export Keys__MasterKeyFile="$WORK/master.key"
 pg_throwaway_start
 export PGPASSWORD="$PG_THROWAWAY_PASSWORD"
 PSQL=(psql -h 127.0.0.1 -p "$PG_THROWAWAY_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
-"${PSQL[@]}" -c "ALTER SYSTEM SET max_wal_size = '16GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '30min'" -c "SELECT pg_reload_conf()" >/dev/null
+"${PSQL[@]}" -c "ALTER SYSTEM SET max_wal_size = '$MAX_WAL'" -c "ALTER SYSTEM SET checkpoint_timeout = '30min'" -c "SELECT pg_reload_conf()" >/dev/null
 dotnet "$CLI" migrate --database-provider Postgres --connection-string "$CERTGUARD_TEST_POSTGRES" >"$WORK/migrate.log"
 "${PSQL[@]}" -f "$ROOT/bench/verification-log/generate.sql"
 

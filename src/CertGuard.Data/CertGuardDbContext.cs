@@ -19,15 +19,20 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
     private readonly IActor _actor;
     private readonly TimeProvider _clock;
     private readonly AuditSeal _seal;
+    private readonly ReferenceData.ReferenceDataProvider? _referenceData;
     private readonly List<AuditEntry> _accessRecords = [];
     private Credentials.StatusListMaintenance? _statusLists;
 
 
-    protected CertGuardDbContext(DbContextOptions options, IActor actor, TimeProvider clock, AuditSeal seal) : base(options)
+    /// <param name="referenceData">The rules in force, to work out each saved certificate's stored state; without them
+    /// (a context made by hand) the state is saved as unknown and the search reads it by its dates.</param>
+    protected CertGuardDbContext(DbContextOptions options, IActor actor, TimeProvider clock, AuditSeal seal, ReferenceData.ReferenceDataProvider? referenceData = null)
+        : base(options)
     {
         _actor = actor;
         _clock = clock;
         _seal = seal;
+        _referenceData = referenceData;
     }
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
@@ -131,6 +136,7 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
+        IndexCertificateStates();
         await (_statusLists ??= new Credentials.StatusListMaintenance(this, _clock)).ApplyAsync(cancellationToken);
         var pending = SuppressChangeAudit ? [] : AuditCapture.Collect(ChangeTracker, _actor.Name, _clock.GetUtcNow());
         pending.AddRange(_accessRecords);
@@ -175,6 +181,19 @@ public abstract partial class CertGuardDbContext : IdentityDbContext<Account>, I
         finally
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private void IndexCertificateStates()
+    {
+        CertificateRules? rules = null;
+        var today = Core.Time.ChinaTime.Today(_clock);
+        foreach (var entry in ChangeTracker.Entries<Certificate>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            rules ??= _referenceData?.Today.Rules;
+            entry.Entity.IndexState(today, rules);
+            entry.DetectChanges();
         }
     }
 

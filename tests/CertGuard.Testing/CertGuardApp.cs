@@ -147,9 +147,10 @@ public abstract partial class CertGuardApp : WebApplicationFactory<Program>, IAs
         var options = Services.GetRequiredService<DatabaseOptions>();
         var clock = Services.GetRequiredService<TimeProvider>();
         var seal = Services.GetRequiredService<Data.Audit.AuditSeal>();
+        var referenceData = Services.GetRequiredService<Data.ReferenceData.ReferenceDataProvider>();
         return options.Provider == DatabaseProvider.Postgres
-            ? new PostgresCertGuardDbContext(new DbContextOptionsBuilder<PostgresCertGuardDbContext>().UseNpgsql(options.EffectiveConnectionString).Options, SystemActor.Platform, clock, seal)
-            : new SqliteCertGuardDbContext(new DbContextOptionsBuilder<SqliteCertGuardDbContext>().UseSqlite(options.EffectiveConnectionString).Options, SystemActor.Platform, clock, seal);
+            ? new PostgresCertGuardDbContext(new DbContextOptionsBuilder<PostgresCertGuardDbContext>().UseNpgsql(options.EffectiveConnectionString).Options, SystemActor.Platform, clock, seal, referenceData)
+            : new SqliteCertGuardDbContext(new DbContextOptionsBuilder<SqliteCertGuardDbContext>().UseSqlite(options.EffectiveConnectionString).Options, SystemActor.Platform, clock, seal, referenceData);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -46,6 +46,8 @@ public sealed partial class Certificate
             && Enum.TryParse<RevocationReason>(record.StatusReason, out var revocation) && revocation.BarsReapplication())
             certificate.ReapplicationBarredUntil = record.StatusChangedOn!.Value.AddYears(rules.ReapplicationBarYears);
         certificate.Record(CertificateEventKind.Imported, ChinaTime.Today(clock), actor, record.EventReason, details, clock);
+        // A bulk load writes the row as it stands (COPY), without the save that works this out for every other change.
+        certificate.IndexState(ChinaTime.Today(clock), rules);
         return certificate;
     }
 

@@ -70,6 +70,20 @@ public sealed partial class Certificate
     /// <summary>Its status-list bit: set while it is revoked, cancelled or invalid (suspended).</summary>
     public bool StatusBit => Status != CertificateStatus.Active;
 
+    /// <summary>
+    /// The state as of the day it was last worked out (<see cref="IndexState"/>), stored so that the registry search finds
+    /// "every certificate in this state, newest first" in an index. Never read it as the state: it is only that until
+    /// <see cref="IndexedStateUntil"/>, and <see cref="StateOn(DateOnly, CertificateRules)"/> is the rule.
+    /// </summary>
+    public CertificateState IndexedState { get; private set; }
+
+    /// <summary>
+    /// The day <see cref="IndexedState"/> stops holding by dates alone (<see cref="CertificateStates.ChangesOn"/>);
+    /// <see cref="DateOnly.MinValue"/> when it was never worked out (a row from before the column, a save without the
+    /// rules): the search reads such rows by their dates until the daily job works it out.
+    /// </summary>
+    public DateOnly IndexedStateUntil { get; private set; }
+
     /// <summary>Optimistic concurrency: bumped by every change.</summary>
     public int Version { get; private set; }
 
@@ -155,6 +169,18 @@ public sealed partial class Certificate
     /// <summary>The state on a day (UTC+8), telling apart a certificate inside its review window.</summary>
     public CertificateState StateOn(DateOnly today, CertificateRules rules) =>
         CertificateStates.Of(Status, StatusReason, ValidTo, NextReviewDue, today, rules);
+
+    /// <summary>Works out <see cref="IndexedState"/> for <paramref name="today"/>; without the rules in force, marks it unknown.</summary>
+    public void IndexState(DateOnly today, CertificateRules? rules)
+    {
+        if (rules is null)
+        {
+            IndexedStateUntil = DateOnly.MinValue;
+            return;
+        }
+        IndexedState = StateOn(today, rules);
+        IndexedStateUntil = CertificateStates.ChangesOn(Status, ValidTo, NextReviewDue, today, rules);
+    }
 
     /// <summary>The state today (UTC+8), telling apart a certificate inside its review window.</summary>
     public CertificateState StateAt(TimeProvider clock, CertificateRules rules) => StateOn(ChinaTime.Today(clock), rules);

@@ -25,6 +25,17 @@ public static class CertificateStates
         return state == CertificateState.Valid && rules is not null && InReviewWindow(nextReviewDue, today, rules) ? CertificateState.ReviewDue : state;
     }
 
+    /// <summary>
+    /// The first day after <paramref name="today"/> on which <see cref="Of"/> (with <paramref name="rules"/>) gives
+    /// another state with no event in between, the review window opening, the due date or the last day of validity
+    /// passing; <see cref="DateOnly.MaxValue"/> when dates alone never change it (revoked, cancelled, invalid, expired).
+    /// </summary>
+    public static DateOnly ChangesOn(CertificateStatus status, DateOnly validTo, DateOnly nextReviewDue, DateOnly today, CertificateRules rules) =>
+        status != CertificateStatus.Active || today > validTo ? DateOnly.MaxValue
+        : today > nextReviewDue ? validTo.AddDays(1)
+        : InReviewWindow(nextReviewDue, today, rules) ? nextReviewDue.AddDays(1)
+        : nextReviewDue.AddDays(-rules.ReviewWindowDays);
+
     /// <summary>The window before a review falls due (its last day included) in which the review is applied for.</summary>
     public static bool InReviewWindow(DateOnly nextReviewDue, DateOnly day, CertificateRules rules) =>
         day >= nextReviewDue.AddDays(-rules.ReviewWindowDays) && day <= nextReviewDue;

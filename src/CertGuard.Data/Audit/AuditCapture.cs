@@ -11,11 +11,13 @@ namespace CertGuard.Data.Audit;
 /// </summary>
 internal static class AuditCapture
 {
-    // Secrets never enter the log, not even as hashes.
+    // Secrets never enter the log, not even as hashes; nor do columns derived from others.
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         nameof(Account.PasswordHash), nameof(Account.SecurityStamp), nameof(Account.ConcurrencyStamp), nameof(ApiKey.SecretHash),
         nameof(Credentials.CredentialKeyRecord.ProtectedPrivateKey),
+        // Worked out from the audited columns on every save, for the search's index: not a change of its own.
+        nameof(Core.Certificates.Certificate.IndexedState), nameof(Core.Certificates.Certificate.IndexedStateUntil),
     };
 
     public static List<AuditEntry> Collect(ChangeTracker tracker, string actor, DateTimeOffset now)

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CertGuard.Data.Database;
 
 /// <summary>PostgreSQL, for production: several app instances share it.</summary>
-public sealed class PostgresCertGuardDbContext(DbContextOptions<PostgresCertGuardDbContext> options, IActor actor, TimeProvider clock, Audit.AuditSeal seal)
-    : CertGuardDbContext(options, actor, clock, seal)
+public sealed class PostgresCertGuardDbContext(
+    DbContextOptions<PostgresCertGuardDbContext> options, IActor actor, TimeProvider clock, Audit.AuditSeal seal, ReferenceData.ReferenceDataProvider? referenceData = null)
+    : CertGuardDbContext(options, actor, clock, seal, referenceData)
 {
     private const long AuditChainLockKey = 0x43_47_41_55_44_49_54; // "CGAUDIT"
 

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertGuard.Data.Database;
 
 /// <summary>The embedded database: one file, one process.</summary>
-public sealed class SqliteCertGuardDbContext(DbContextOptions<SqliteCertGuardDbContext> options, IActor actor, TimeProvider clock, Audit.AuditSeal seal)
-    : CertGuardDbContext(options, actor, clock, seal)
+public sealed class SqliteCertGuardDbContext(
+    DbContextOptions<SqliteCertGuardDbContext> options, IActor actor, TimeProvider clock, Audit.AuditSeal seal, ReferenceData.ReferenceDataProvider? referenceData = null)
+    : CertGuardDbContext(options, actor, clock, seal, referenceData)
 {
     // One process owns the file, so a process-wide lock serialises the audit chain.
     private static readonly SemaphoreSlim ChainLock = new(1, 1);

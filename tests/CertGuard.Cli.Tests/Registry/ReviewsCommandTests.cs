@@ -74,6 +74,37 @@ public abstract class ReviewsCommandTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task Refresh_states_works_out_the_stored_states_that_lapsed_or_were_never_worked_out()
+    {
+        var seed = await RunAsync("seed", "--certificates", "60", "--seed", "7");
+        Assert.True(seed.ExitCode == 0, seed.ToString());
+        var today = ChinaTime.Today(TimeProvider.System);
+        List<Guid> forgotten;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+            // As an upgrade leaves the rows that existed before the columns.
+            forgotten = await db.Certificates.OrderBy(c => c.Number).Take(25).Select(c => c.Id).ToListAsync();
+            await db.Certificates.Where(c => forgotten.Contains(c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.IndexedState, CertificateState.Cancelled).SetProperty(c => c.IndexedStateUntil, DateOnly.MinValue));
+        }
+
+        var run = await RunAsync("reviews", "refresh-states");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"重新计算了 {forgotten.Count} 本证书的检索状态", run.Stdout);
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+            var rules = scope.ServiceProvider.GetRequiredService<CertificateRules>();
+            var all = await db.Certificates.AsNoTracking().ToListAsync();
+            Assert.All(all, c => Assert.Equal((c.StateOn(today, rules), true), (c.IndexedState, c.IndexedStateUntil > today)));
+        }
+        var again = await RunAsync("reviews", "refresh-states");
+        Assert.Contains("重新计算了 0 本", again.Stdout);
+    }
+
+    [Fact]
     public async Task A_database_never_migrated_or_a_bad_batch_size_exits_2_with_a_Chinese_message()
     {
         var unmigrated = await RunAsync("reviews", "mark-overdue");
@@ -87,6 +118,7 @@ public abstract class ReviewsCommandTests(DatabaseProvider provider) : IAsyncLif
         var help = await CliRun.RunAsync("reviews", "--help");
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("mark-overdue", help.Stdout);
+        Assert.Contains("refresh-states", help.Stdout);
     }
 
     /// <summary>A Guangzhou certificate three days past its review, and one due in ten days.</summary>

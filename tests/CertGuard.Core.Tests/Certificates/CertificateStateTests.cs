@@ -191,6 +191,89 @@ public sealed class CertificateStateTests
 
     public static TheoryData<CertificateState> AllStates() => new(Enum.GetValues<CertificateState>());
 
+    private static (Certificate[] Certificates, SortedSet<DateOnly> Days) EveryKindAndEveryEdge()
+    {
+        var clock = new FixedClock(default);
+        var plain = TestCertificates.Issue(IssuedOn, clock);
+        var extended = TestCertificates.Issue(IssuedOn, clock);
+        extended.GrantExtendedReviewInterval(10, false, "officer", Rules, clock);
+        var failed = TestCertificates.Issue(IssuedOn, clock);
+        clock.SetChinaNoon(failed.NextReviewDue);
+        failed.FailReview(failed.NextReviewDue, [ReviewFailureReason.FailedHealthCheck], "officer", Rules, clock);
+        var overdue = TestCertificates.Issue(IssuedOn, clock);
+        overdue.MarkInvalidIfOverdue(overdue.NextReviewDue.AddDays(1), clock);
+        var revoked = TestCertificates.Issue(IssuedOn, clock);
+        revoked.Revoke(RevocationReason.FraudOrBribery, IssuedOn, "officer", Rules, clock);
+        var cancelled = TestCertificates.Issue(IssuedOn, clock);
+        cancelled.Cancel(CancellationReason.HolderRequested, IssuedOn.AddDays(3), "officer", clock);
+        var certificates = new[] { plain, extended, failed, overdue, revoked, cancelled };
+
+        var days = new SortedSet<DateOnly>();
+        for (var day = IssuedOn; day <= IssuedOn.AddYears(7); day = day.AddDays(7)) days.Add(day);
+        foreach (var c in certificates)
+            foreach (var edge in new[] { c.NextReviewDue, c.ValidTo })
+                for (var d = -61; d <= 1; d++) days.Add(edge.AddDays(d));
+        return (certificates, days);
+    }
+
+    /// <summary>
+    /// The stored state holds from the day it is worked out to the day before <see cref="CertificateStates.ChangesOn"/>,
+    /// and not on that day: the search trusts it exactly that long.
+    /// </summary>
+    [Fact]
+    public void The_stored_state_holds_until_the_day_it_changes_and_not_on_that_day()
+    {
+        var (certificates, days) = EveryKindAndEveryEdge();
+        var checkedChanges = 0;
+        foreach (var certificate in certificates)
+            foreach (var day in days)
+            {
+                certificate.IndexState(day, Rules);
+                var state = StateOnDay(certificate, day);
+                Assert.Equal(state, certificate.IndexedState);
+                var until = certificate.IndexedStateUntil;
+                Assert.True(until > day, $"{certificate.Id} on {day}: until {until}");
+                for (var d = day; d < until && d <= IssuedOn.AddYears(8); d = d.AddDays(1)) Assert.Equal(state, StateOnDay(certificate, d));
+                if (until == DateOnly.MaxValue) continue;
+                Assert.NotEqual(state, StateOnDay(certificate, until));
+                checkedChanges++;
+            }
+        Assert.True(checkedChanges > 100, $"{checkedChanges} changes checked");
+    }
+
+    [Fact]
+    public void Without_the_rules_in_force_the_stored_state_is_marked_unknown()
+    {
+        var certificate = TestCertificates.Issue(IssuedOn);
+        certificate.IndexState(IssuedOn, Rules);
+        Assert.True(certificate.IndexedStateUntil > IssuedOn);
+
+        certificate.IndexState(IssuedOn, rules: null);
+
+        Assert.Equal(DateOnly.MinValue, certificate.IndexedStateUntil);
+        Assert.True(CertificateStateIndex.Lapsed(IssuedOn).Compile()(certificate));
+    }
+
+    /// <summary>The daily job's UPDATE computes in SQL what a save computes in C#.</summary>
+    [Fact]
+    public void The_stored_state_in_SQL_agrees_with_the_one_a_save_works_out()
+    {
+        var (certificates, days) = EveryKindAndEveryEdge();
+        foreach (var day in days)
+        {
+            var state = CertificateStateIndex.StateValue(day, Rules).Compile();
+            var until = CertificateStateIndex.UntilValue(day, Rules).Compile();
+            foreach (var certificate in certificates)
+            {
+                certificate.IndexState(day, Rules);
+                Assert.Equal(certificate.IndexedState, state(certificate));
+                Assert.Equal(certificate.IndexedStateUntil, until(certificate));
+                Assert.True(CertificateStateIndex.Holding(certificate.IndexedState, day).Compile()(certificate));
+                Assert.False(CertificateStateIndex.Lapsed(day).Compile()(certificate));
+            }
+        }
+    }
+
     /// <summary>The database filter must pick out exactly the certificates StateAt puts in that state.</summary>
     [Theory]
     [MemberData(nameof(AllStates))]

@@ -670,6 +670,14 @@ namespace CertGuard.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("IndexedState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("IndexedStateUntil")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("IssuingAuthorityId")
                         .HasColumnType("uuid");
 
@@ -727,6 +735,8 @@ namespace CertGuard.Data.Migrations.Postgres
 
                     b.HasIndex("EmployerId");
 
+                    b.HasIndex("IndexedStateUntil");
+
                     b.HasIndex("IssuingAuthorityId");
 
                     b.HasIndex("HolderName", "Number");
@@ -743,9 +753,17 @@ namespace CertGuard.Data.Migrations.Postgres
 
                     b.HasIndex("ValidFrom", "Id");
 
+                    b.HasIndex("IndexedState", "ValidFrom", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IndexedState", "ValidFrom", "Id"), new[] { "IndexedStateUntil" });
+
                     b.HasIndex("RegionCode", "Status", "NextReviewDue");
 
                     b.HasIndex("RegionCode", "ValidFrom", "Id");
+
+                    b.HasIndex("RegionCode", "IndexedState", "ValidFrom", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RegionCode", "IndexedState", "ValidFrom", "Id"), new[] { "IndexedStateUntil" });
 
                     b.HasIndex(new[] { "HolderName" }, "IX_Certificates_HolderName_Prefix");
 

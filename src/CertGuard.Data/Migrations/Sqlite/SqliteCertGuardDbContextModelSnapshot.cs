@@ -665,6 +665,14 @@ namespace CertGuard.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IndexedState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IndexedStateUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IssuingAuthorityId")
                         .HasColumnType("TEXT");
 
@@ -722,6 +730,8 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("EmployerId");
 
+                    b.HasIndex("IndexedStateUntil");
+
                     b.HasIndex("IssuingAuthorityId");
 
                     b.HasIndex("HolderName", "Number");
@@ -738,9 +748,15 @@ namespace CertGuard.Data.Migrations.Sqlite
 
                     b.HasIndex("ValidFrom", "Id");
 
+                    b.HasIndex("IndexedState", "ValidFrom", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "IndexedStateUntil" });
+
                     b.HasIndex("RegionCode", "Status", "NextReviewDue");
 
                     b.HasIndex("RegionCode", "ValidFrom", "Id");
+
+                    b.HasIndex("RegionCode", "IndexedState", "ValidFrom", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "IndexedStateUntil" });
 
                     b.HasIndex(new[] { "HolderName" }, "IX_Certificates_HolderName_Prefix")
                         .HasAnnotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });

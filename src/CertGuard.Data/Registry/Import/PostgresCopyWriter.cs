@@ -19,7 +19,7 @@ internal sealed class PostgresCopyWriter(CertGuardDbContext db, TimeProvider clo
     [
         "Id", "Number", "HolderName", "HolderSex", "CategoryCode", "ItemCode", "FirstIssuedOn", "ValidFrom", "ValidTo", "NextReviewDue",
         "ExtendedReviewInterval", "RegionCode", "IssuingAuthorityId", "EmployerId", "Status", "StatusChangedOn", "StatusReason",
-        "ReapplicationBarredUntil", "StatusListId", "StatusIndex", "Version",
+        "ReapplicationBarredUntil", "StatusListId", "StatusIndex", "Version", "IndexedState", "IndexedStateUntil",
     ];
 
     private static readonly string[] EventColumns =
@@ -115,6 +115,8 @@ internal sealed class PostgresCopyWriter(CertGuardDbContext db, TimeProvider clo
         c.Write(list, NpgsqlDbType.Varchar);
         c.Write(index, NpgsqlDbType.Integer);
         c.Write(certificate.Version, NpgsqlDbType.Integer);
+        c.Write(certificate.IndexedState.ToString(), NpgsqlDbType.Varchar);
+        c.Write(certificate.IndexedStateUntil, NpgsqlDbType.Date);
     }
 
     // The step's own key to its certificate is set by EF Core when it tracks them; COPY writes it from the certificate.

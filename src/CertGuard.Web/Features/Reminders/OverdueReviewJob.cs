@@ -1,7 +1,9 @@
+using CertGuard.Core.Certificates;
 using CertGuard.Core.Time;
 using CertGuard.Data;
 using CertGuard.Data.Accounts;
 using CertGuard.Data.Instances;
+using CertGuard.Data.Registry;
 using CertGuard.Data.Reviews;
 using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
@@ -29,7 +31,8 @@ public sealed class OverdueReviewOptions
 
 /// <summary>
 /// The daily job: at start, then every day at <see cref="OverdueReviewOptions.RunAt"/> (UTC+8), marks overdue
-/// certificates invalid as <see cref="Actor"/>. With several instances one runs each day's slot (<see cref="ScheduledRuns"/>);
+/// certificates invalid as <see cref="Actor"/> and works out the certificates' stored states for the new day
+/// (<see cref="StoredStates"/>). With several instances one runs each day's slot (<see cref="ScheduledRuns"/>);
 /// should two runs still meet, a certificate both mark is saved by one, and the other's batch retries.
 /// </summary>
 public sealed class OverdueReviewJob(
@@ -64,9 +67,13 @@ public sealed class OverdueReviewJob(
         {
             await using var scope = scopes.CreateActorScope(Actor);
             var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
-            var run = await new OverdueReviews(db, clock).RunAsync(ChinaTime.Today(clock), options.Value.BatchSize, ct);
+            var today = ChinaTime.Today(clock);
+            var run = await new OverdueReviews(db, clock).RunAsync(today, options.Value.BatchSize, ct);
+            // The day's transitions (and any stored state that drifted, e.g. after the rules in force changed).
+            var states = await StoredStates.RefreshAllAsync(db, today, scope.ServiceProvider.GetRequiredService<CertificateRules>(), ct: ct);
             LastRun = run;
-            log.LogInformation("Overdue reviews on {Today}: {Marked} certificates marked invalid in {Batches} batches", run.Today, run.Marked, run.Batches);
+            log.LogInformation("Overdue reviews on {Today}: {Marked} certificates marked invalid in {Batches} batches; {States} stored states worked out again",
+                run.Today, run.Marked, run.Batches, states);
             return run;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -87,13 +94,36 @@ public sealed class OverdueReviewJob(
         return await runs.RunAsync(JobName, JobSlots.Daily(clock.GetUtcNow(), options.Value.RunAt), async t => await RunOnceAsync(t) is not null, ct);
     }
 
+    /// <summary>
+    /// At a start that does not run today's slot (another instance ran it): the stored states that lapsed since the last run (or were never worked
+    /// out, after an upgrade), so the registry search reads them from its index again without waiting for the next day.
+    /// </summary>
+    public async Task<int?> RefreshLapsedStatesAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateActorScope(Actor);
+            var db = scope.ServiceProvider.GetRequiredService<CertGuardDbContext>();
+            return await StoredStates.RefreshLapsedAsync(db, ChinaTime.Today(clock), scope.ServiceProvider.GetRequiredService<CertificateRules>(), ct: ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(ex, "Working out the lapsed stored states failed; the daily run does it");
+            return null;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
         await Task.Yield();
+        var starting = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             var outcome = await RunScheduledAsync(stoppingToken);
+            // A run works the lapsed states out itself; when today's slot was another's, this start does.
+            if (starting && outcome != JobRunOutcome.Ran) await RefreshLapsedStatesAsync(stoppingToken);
+            starting = false;
             var now = clock.GetUtcNow();
             var next = NextRunAfter(now, options.Value.RunAt);
             if (outcome == JobRunOutcome.Failed && now + options.Value.RetryAfter < next) next = now + options.Value.RetryAfter;
