@@ -11,12 +11,12 @@ namespace CertGuard.Data.Audit;
 /// </summary>
 internal static class AuditCapture
 {
-    // Secrets never enter the log, not even as hashes; nor do columns derived from others.
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
+        // Secrets never enter the log, not even as hashes.
         nameof(Account.PasswordHash), nameof(Account.SecurityStamp), nameof(Account.ConcurrencyStamp), nameof(ApiKey.SecretHash),
         nameof(Credentials.CredentialKeyRecord.ProtectedPrivateKey),
-        // Worked out from the audited columns on every save, for the search's index: not a change of its own.
+        // Nor do columns worked out from the audited ones on every save (the search's stored state): not a change of their own.
         nameof(Core.Certificates.Certificate.IndexedState), nameof(Core.Certificates.Certificate.IndexedStateUntil),
     };
 

@@ -20,7 +20,7 @@ public static class StoredStates
     /// <summary>The rows whose stored state lapsed by <paramref name="today"/>: an index range, cheap when there are few.</summary>
     public static Task<int> RefreshLapsedAsync(
         CertGuardDbContext db, DateOnly today, CertificateRules rules, int batchSize = BatchSize, CancellationToken ct = default) =>
-        SetInBatchesAsync(db, CertificateStateIndex.Lapsed(today), today, rules, batchSize, ct);
+        SetInBatchesAsync(db, CertificateStateIndex.Lapsed(today), CertificateStateIndex.StateValue(today, rules), CertificateStateIndex.UntilValue(today, rules), batchSize, ct);
 
     /// <summary>
     /// The lapsed rows, then every row whose stored state or its end differs from the rule today: a whole-table read
@@ -30,23 +30,21 @@ public static class StoredStates
         CertGuardDbContext db, DateOnly today, CertificateRules rules, int batchSize = BatchSize, CancellationToken ct = default)
     {
         var lapsed = await RefreshLapsedAsync(db, today, rules, batchSize, ct);
-        var state = CertificateStateIndex.StateValue(today, rules);
-        var until = CertificateStateIndex.UntilValue(today, rules);
+        var (state, until) = (CertificateStateIndex.StateValue(today, rules), CertificateStateIndex.UntilValue(today, rules));
         var c = state.Parameters[0];
         var differs = Expression.OrElse(
             Expression.NotEqual(Expression.Property(c, nameof(Certificate.IndexedState)), state.Body),
             Expression.NotEqual(Expression.Property(c, nameof(Certificate.IndexedStateUntil)), ReplacingExpressionVisitor.Replace(until.Parameters[0], c, until.Body)));
-        return lapsed + await SetInBatchesAsync(db, Expression.Lambda<Func<Certificate, bool>>(differs, c), today, rules, batchSize, ct);
+        return lapsed + await SetInBatchesAsync(db, Expression.Lambda<Func<Certificate, bool>>(differs, c), state, until, batchSize, ct);
     }
 
     // Every batch leaves the rows it wrote outside the predicate (their state now holds today), so the next one reads
     // the next rows; a batch shorter than the size was the last.
     private static async Task<int> SetInBatchesAsync(
-        CertGuardDbContext db, Expression<Func<Certificate, bool>> needed, DateOnly today, CertificateRules rules, int batchSize, CancellationToken ct)
+        CertGuardDbContext db, Expression<Func<Certificate, bool>> needed, Expression<Func<Certificate, CertificateState>> state,
+        Expression<Func<Certificate, DateOnly>> until, int batchSize, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var state = CertificateStateIndex.StateValue(today, rules);
-        var until = CertificateStateIndex.UntilValue(today, rules);
         var total = 0;
         // Finding the rows that differ reads the whole table: longer than the 30-second default at ten million rows.
         var timeout = db.Database.GetCommandTimeout();
